@@ -1,0 +1,26 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+function createClient() {
+  const config = env();
+  const adapter = new PrismaPg({
+    connectionString: config.DATABASE_URL,
+    max: config.DB_POOL_MAX,
+    // Fail fast under overload instead of queueing forever.
+    connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: 30_000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+/** The one Prisma client of the app (kept across hot reloads in development). */
+export function db(): PrismaClient {
+  if (!globalForPrisma.prisma) globalForPrisma.prisma = createClient();
+  return globalForPrisma.prisma;
+}
+
+export type TTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

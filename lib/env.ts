@@ -1,0 +1,27 @@
+import "server-only";
+import { z } from "zod";
+
+const ZEnv = z.object({
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** Pool size per app instance; PostgreSQL's max_connections bounds the sum over instances. */
+  DB_POOL_MAX: z.coerce.number().int().positive().default(20),
+  /** How long a request waits for a free connection before failing (ms). */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+let cached: TEnv | undefined;
+
+/** Validated on first use, not at import, so `next build` runs without a database. */
+export function env(): TEnv {
+  if (!cached) {
+    const parsed = ZEnv.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
