@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DocumentActions } from "@/components/documents/document-actions";
+import { DocumentText } from "@/components/documents/document-text";
+import { requireMember } from "@/lib/access";
+import { getDocument } from "@/lib/documents/queries";
+import { AppError } from "@/lib/errors";
+import { formatDateTime, formatLength } from "@/lib/format";
+import { hasRole } from "@/lib/roles";
+import { requirePageUser } from "@/lib/session";
+
+type TProps = { params: Promise<{ id: string }> };
+
+async function load(id: string) {
+  const user = await requirePageUser();
+  try {
+    const document = await getDocument({ userId: user.id, documentId: id });
+    const member = await requireMember({ userId: user.id, workspaceId: document.workspaceId });
+    return { document, role: member.role };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const { document } = await load((await params).id);
+  return { title: document.title };
+}
+
+export default async function DocumentPage({ params }: TProps) {
+  const { document, role } = await load((await params).id);
+  return (
+    <main className="page reading">
+      <header className="document-header">
+        <p className="muted">{document.workspaceName}</p>
+        <h1>{document.title}</h1>
+        <dl className="meta">
+          <div>
+            <dt>Size</dt>
+            <dd>{formatLength(document.length)}</dd>
+          </div>
+          <div>
+            <dt>Revision</dt>
+            <dd>{document.revision}</dd>
+          </div>
+          <div>
+            <dt>Last change</dt>
+            <dd>{formatDateTime(document.updatedAt)}</dd>
+          </div>
+          <div>
+            <dt>SHA-256</dt>
+            <dd>
+              <code title={document.sha256}>{document.sha256.slice(0, 12)}…</code>
+            </dd>
+          </div>
+        </dl>
+        {hasRole(role, "EDITOR") && <DocumentActions documentId={document.id} title={document.title} />}
+      </header>
+      <DocumentText text={document.text} label={document.title} />
+    </main>
+  );
+}

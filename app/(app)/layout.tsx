@@ -1,0 +1,16 @@
+import { AppHeader } from "@/components/layout/app-header";
+import { requirePageUser } from "@/lib/session";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  // The one-time-password form lives under this layout too, so it may not redirect to itself.
+  const user = await requirePageUser({ allowPasswordChange: true });
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <AppHeader email={user.email} />
+      <div id="main">{children}</div>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AddMemberForm } from "@/components/workspaces/add-member-form";
+import { MemberRowControls } from "@/components/workspaces/member-row-controls";
+import { RestoreButton } from "@/components/workspaces/restore-button";
+import { listDeletedDocuments } from "@/lib/documents/queries";
+import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import { requirePageUser } from "@/lib/session";
+import { getWorkspace } from "@/lib/workspaces/queries";
+
+type TProps = { params: Promise<{ id: string }> };
+
+export const metadata: Metadata = { title: "Workspace" };
+
+export default async function WorkspacePage({ params }: TProps) {
+  const user = await requirePageUser();
+  const { id } = await params;
+  const workspace = await getWorkspace({ userId: user.id, workspaceId: id }).catch((error) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const isOwner = workspace.myRole === "OWNER";
+  const deleted = isOwner ? await listDeletedDocuments({ userId: user.id, workspaceId: id }) : [];
+
+  return (
+    <main className="page">
+      <p>
+        <Link href="/workspaces">Workspaces</Link>
+      </p>
+      <h1>{workspace.name}</h1>
+      <p>
+        Your role: <span className="badge">{workspace.myRole}</span>
+      </p>
+
+      <h2>Members</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Email</th>
+            <th scope="col">Name</th>
+            <th scope="col">Role</th>
+            <th scope="col">Member since</th>
+          </tr>
+        </thead>
+        <tbody>
+          {workspace.members.map((m) => (
+            <tr key={m.userId}>
+              <th scope="row">{m.email}</th>
+              <td>{m.name}</td>
+              <td>{isOwner ? <MemberRowControls workspaceId={id} memberId={m.userId} email={m.email} role={m.role} /> : m.role}</td>
+              <td>{formatDateTime(m.joinedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {isOwner && (
+        <>
+          <h2>Add a member</h2>
+          <AddMemberForm workspaceId={id} />
+          <h2>Deleted documents</h2>
+          {deleted.length === 0 ? (
+            <p className="muted">No deleted documents.</p>
+          ) : (
+            <ul className="plain">
+              {deleted.map((d) => (
+                <li key={d.id}>
+                  {d.title} <span className="muted">deleted {formatDateTime(d.deletedAt)}</span> <RestoreButton documentId={d.id} title={d.title} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { clearFailures, isLocked, recordFailure } from "@/lib/auth/throttle";
+
+const ZCredentials = z.object({
+  email: z.string().trim().toLowerCase().email().max(320),
+  password: z.string().min(1).max(1024),
+});
+
+/** The client address as seen by the nearest proxy (Next's own server appends the socket address). */
+export function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const raw = headers?.["x-forwarded-for"];
+  const value = Array.isArray(raw) ? raw.join(",") : raw;
+  const last = value?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
+  const real = headers?.["x-real-ip"];
+  return last ?? (typeof real === "string" ? real : "unknown");
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = ZCredentials.safeParse(credentials);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const ip = clientIp(req.headers);
+        if (await isLocked(email, ip)) throw new Error("RateLimited");
+
+        const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+        // Unknown email and wrong password take the same path and time, and get the same answer.
+        const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+        if (!user || !ok) {
+          await recordFailure(email, ip);
+          return null;
+        }
+        await clearFailures(email, ip);
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ],
+  callbacks: {
+    session({ session, token }) {
+      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      return session;
+    },
+  },
+};

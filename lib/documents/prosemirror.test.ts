@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { textToDoc } from "./prosemirror";
+
+describe("textToDoc", () => {
+  it("makes one paragraph per line and keeps blank lines and spacing", () => {
+    const doc = textToDoc("Khojaly\n\n  613 killed\n");
+    expect(doc.content).toEqual([
+      { type: "paragraph", content: [{ type: "text", text: "Khojaly" }] },
+      { type: "paragraph" },
+      { type: "paragraph", content: [{ type: "text", text: "  613 killed" }] },
+      { type: "paragraph" },
+    ]);
+  });
+
+  it("round-trips: joining paragraph texts with newlines gives the text back", () => {
+    const text = "a\n\nb ─── c\n😀";
+    const back = textToDoc(text).content!.map((p) => p.content?.[0]?.text ?? "").join("\n");
+    expect(back).toBe(text);
+  });
+});

@@ -1,0 +1,58 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/actions";
+import { parseInput } from "@/lib/api/handler";
+import type { TResult } from "@/lib/errors";
+import { addMember, changePassword, changeRole, createWorkspace, removeMember, type TAddedMember } from "@/lib/workspaces/mutations";
+import { ZAddMember, ZChangePassword, ZChangeRole, ZCreateWorkspace } from "@/lib/workspaces/schemas";
+import { getCurrentUser } from "@/lib/session";
+import { AppError } from "@/lib/errors";
+
+export async function createWorkspaceAction(_prev: unknown, form: FormData): Promise<TResult<{ id: string }>> {
+  return runAction(async (user) => {
+    const { name } = parseInput(ZCreateWorkspace, { name: String(form.get("name") ?? "") });
+    const workspace = await createWorkspace({ userId: user.id, name });
+    revalidatePath("/workspaces");
+    return { id: workspace.id };
+  });
+}
+
+export async function addMemberAction(workspaceId: string, _prev: unknown, form: FormData): Promise<TResult<TAddedMember>> {
+  return runAction(async (user) => {
+    const input = parseInput(ZAddMember, { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") });
+    const added = await addMember({ userId: user.id, workspaceId, input });
+    revalidatePath(`/workspaces/${workspaceId}`);
+    return added;
+  });
+}
+
+export async function changeRoleAction(workspaceId: string, memberId: string, role: string): Promise<TResult<null>> {
+  return runAction(async (user) => {
+    const input = parseInput(ZChangeRole, { role });
+    await changeRole({ userId: user.id, workspaceId, memberId, role: input.role });
+    revalidatePath(`/workspaces/${workspaceId}`);
+    return null;
+  });
+}
+
+export async function removeMemberAction(workspaceId: string, memberId: string): Promise<TResult<null>> {
+  return runAction(async (user) => {
+    await removeMember({ userId: user.id, workspaceId, memberId });
+    revalidatePath(`/workspaces/${workspaceId}`);
+    return null;
+  });
+}
+
+/** Allowed while a one-time password is in use, so it checks the session itself. */
+export async function changePasswordAction(_prev: unknown, form: FormData): Promise<TResult<null>> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, error: new AppError("UNAUTHENTICATED", "Sign in to continue").toBody() };
+  try {
+    const input = parseInput(ZChangePassword, { password: String(form.get("password") ?? ""), confirm: String(form.get("confirm") ?? "") });
+    await changePassword({ userId: user.id, password: input.password });
+    return { ok: true, data: null };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toBody() };
+    throw error;
+  }
+}

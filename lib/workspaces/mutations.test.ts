@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { requireMember } from "@/lib/access";
+import { verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
+import { listDocuments } from "@/lib/documents/queries";
+import { createDocument } from "@/lib/documents/mutations";
+import { addMember, changeRole, createWorkspace, removeMember } from "./mutations";
+
+async function user() {
+  return db().user.create({ data: { email: `${randomUUID()}@t.test`, name: "t", passwordHash: "x" }, select: { id: true, email: true } });
+}
+
+describe("workspaces and membership (real database)", () => {
+  it("the creator owns the workspace; strangers get 404, low roles 403", async () => {
+    const [owner, stranger] = [await user(), await user()];
+    const ws = await createWorkspace({ userId: owner.id, name: "Desk" });
+    await expect(requireMember({ userId: owner.id, workspaceId: ws.id, role: "OWNER" })).resolves.toMatchObject({ role: "OWNER" });
+    await expect(requireMember({ userId: stranger.id, workspaceId: ws.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await addMember({ userId: owner.id, workspaceId: ws.id, input: { email: stranger.email, role: "VIEWER" } });
+    await expect(requireMember({ userId: stranger.id, workspaceId: ws.id, role: "EDITOR" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createDocument({ userId: stranger.id, input: { workspaceId: ws.id, title: "T", text: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("a new email gets an account with a working one-time password that must be changed", async () => {
+    const owner = await user();
+    const ws = await createWorkspace({ userId: owner.id, name: "Desk" });
+    const email = `${randomUUID()}@t.test`;
+    const added = await addMember({ userId: owner.id, workspaceId: ws.id, input: { email, role: "REVIEWER" } });
+    expect(added.oneTimePassword).toHaveLength(16);
+    const account = await db().user.findUniqueOrThrow({ where: { email } });
+    expect(account.mustChangePassword).toBe(true);
+    expect(await verifyPassword(account.passwordHash, added.oneTimePassword!)).toBe(true);
+    await expect(addMember({ userId: owner.id, workspaceId: ws.id, input: { email, role: "VIEWER" } })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("the last owner can be neither demoted nor removed, even by concurrent requests", async () => {
+    const [a, b] = [await user(), await user()];
+    const ws = await createWorkspace({ userId: a.id, name: "Desk" });
+    await expect(removeMember({ userId: a.id, workspaceId: ws.id, memberId: a.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(changeRole({ userId: a.id, workspaceId: ws.id, memberId: a.id, role: "EDITOR" })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    await addMember({ userId: a.id, workspaceId: ws.id, input: { email: b.email, role: "OWNER" } });
+    // Two owners demote each other at once: one must win, one must fail.
+    const results = await Promise.allSettled([
+      changeRole({ userId: a.id, workspaceId: ws.id, memberId: b.id, role: "VIEWER" }),
+      changeRole({ userId: b.id, workspaceId: ws.id, memberId: a.id, role: "VIEWER" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db().membership.count({ where: { workspaceId: ws.id, role: "OWNER" } })).toBe(1);
+  });
+
+  it("a removed member loses access at once", async () => {
+    const [owner, member] = [await user(), await user()];
+    const ws = await createWorkspace({ userId: owner.id, name: "Desk" });
+    await addMember({ userId: owner.id, workspaceId: ws.id, input: { email: member.email, role: "EDITOR" } });
+    await createDocument({ userId: member.id, input: { workspaceId: ws.id, title: "Doc", text: "Khojaly" } });
+    expect(await listDocuments({ userId: member.id })).toHaveLength(1);
+    await removeMember({ userId: owner.id, workspaceId: ws.id, memberId: member.id });
+    expect(await listDocuments({ userId: member.id })).toHaveLength(0);
+  });
+});

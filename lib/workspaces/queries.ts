@@ -1,0 +1,50 @@
+import "server-only";
+import { memberWorkspaces, requireMember } from "@/lib/access";
+import { db } from "@/lib/db";
+import type { TRole } from "@/lib/roles";
+
+export type TWorkspaceSummary = { id: string; name: string; role: TRole; memberCount: number; documentCount: number };
+
+export async function listWorkspaces(options: { userId: string }): Promise<TWorkspaceSummary[]> {
+  const rows = await db().workspace.findMany({
+    where: memberWorkspaces(options.userId),
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      memberships: { where: { userId: options.userId }, select: { role: true } },
+      _count: { select: { memberships: true, documents: { where: { deletedAt: null } } } },
+    },
+  });
+  return rows.map((w) => ({
+    id: w.id,
+    name: w.name,
+    role: w.memberships[0].role,
+    memberCount: w._count.memberships,
+    documentCount: w._count.documents,
+  }));
+}
+
+export type TMemberRow = { userId: string; email: string; name: string; role: TRole; joinedAt: Date };
+export type TWorkspaceDetail = { id: string; name: string; myRole: TRole; members: TMemberRow[] };
+
+export async function getWorkspace(options: { userId: string; workspaceId: string }): Promise<TWorkspaceDetail> {
+  const me = await requireMember(options);
+  const workspace = await db().workspace.findUniqueOrThrow({
+    where: { id: options.workspaceId },
+    select: {
+      id: true,
+      name: true,
+      memberships: {
+        orderBy: { createdAt: "asc" },
+        select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+      },
+    },
+  });
+  return {
+    id: workspace.id,
+    name: workspace.name,
+    myRole: me.role,
+    members: workspace.memberships.map((m) => ({ userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role, joinedAt: m.createdAt })),
+  };
+}

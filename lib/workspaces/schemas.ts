@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/roles";
+
+export const ZRole = z.enum(ROLES, { error: "Choose a role: OWNER, EDITOR, REVIEWER or VIEWER" });
+
+export const ZCreateWorkspace = z.strictObject({
+  name: z.string({ error: "Give the workspace a name" }).trim().min(1, "Give the workspace a name").max(120, "At most 120 characters"),
+});
+export type TCreateWorkspace = z.infer<typeof ZCreateWorkspace>;
+
+export const ZAddMember = z.strictObject({
+  email: z.string({ error: "Enter an email address" }).trim().toLowerCase().email("Enter a valid email address").max(320),
+  role: ZRole,
+});
+export type TAddMember = z.infer<typeof ZAddMember>;
+
+export const ZChangeRole = z.strictObject({ role: ZRole });
+export type TChangeRole = z.infer<typeof ZChangeRole>;
+
+export const ZChangePassword = z
+  .strictObject({
+    password: z.string().min(12, "Use at least 12 characters").max(1024, "At most 1024 characters"),
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });

@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+/** A system Chromium when there is one (CHROMIUM_PATH, else /usr/bin/chromium); otherwise Playwright's own. */
+function chromiumPath(): string | undefined {
+  const candidate = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  return fs.existsSync(candidate) ? candidate : undefined;
+}
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      // This machine has no network beyond the package registries: keep Chromium from phoning home.
+      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    // scripts/test.ts has built the app and prepared the database; the server gets their env.
+    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    url: `${baseURL}/login`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

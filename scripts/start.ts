@@ -1,0 +1,34 @@
+/**
+ * `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo seed (embedded, or
+ * with --demo), a production build when there is none for this code, then `next start`.
+ */
+import { appEnv, runNext } from "./lib/app-env";
+import { ensureBuild } from "./lib/build";
+import { createShutdown, ensureDatabase } from "./lib/database";
+import { runPrisma } from "./lib/prisma-cli";
+import { printSignIns, runSeed } from "./lib/seed";
+
+const shutdown = createShutdown();
+
+async function main() {
+  const demo = process.argv.includes("--demo");
+  const port = Number(process.env.PORT ?? 3000);
+  const database = await ensureDatabase({ profile: "dev" });
+  shutdown.add(database.stop);
+
+  const migrate = await runPrisma(["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "inherit" });
+  if (migrate.code !== 0) throw new Error("prisma migrate deploy failed");
+  const seeded = database.embedded || demo;
+  if (seeded) await runSeed(database.url);
+  else console.log("[seed] skipped: DATABASE_URL is set (use `npm start -- --demo` to add the demo workspace)");
+
+  if (!ensureBuild()) throw new Error("next build failed");
+
+  runNext({ command: "start", env: appEnv({ databaseUrl: database.url, port, secretName: "dev" }), shutdown });
+  if (seeded) printSignIns(`http://localhost:${port}`);
+}
+
+main().catch((error) => {
+  console.error(`\n[start] ${error instanceof Error ? error.message : String(error)}`);
+  shutdown.exit(1);
+});

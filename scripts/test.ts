@@ -1,0 +1,99 @@
+/**
+ * `npm test`: lint, types, unit tests, then a production build served by `next start` and the
+ * Playwright suite, all on a fresh embedded PostgreSQL (or DATABASE_URL when set). Ends with the
+ * line "N passed, N failed" summed over the runners.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { appEnv } from "./lib/app-env";
+import { ensureBuild } from "./lib/build";
+import { createShutdown, ensureDatabase, projectRoot } from "./lib/database";
+import { runPrisma } from "./lib/prisma-cli";
+import { runSeed } from "./lib/seed";
+
+const shutdown = createShutdown();
+const results = path.join(projectRoot, "test-results");
+const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
+const tally = { passed: 0, failed: 0 };
+
+function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  console.log(`\n=== ${name} ===`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: projectRoot, stdio: "inherit", env });
+  const ok = result.status === 0;
+  console.log(`=== ${name}: ${ok ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+  return ok;
+}
+
+/** A step without a test count (lint, types, build) counts as one check. */
+function check(name: string, command: string, args: string[], env?: NodeJS.ProcessEnv): boolean {
+  const ok = step(name, command, args, env);
+  tally[ok ? "passed" : "failed"]++;
+  return ok;
+}
+
+function systemChromium(): boolean {
+  return fs.existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function countVitest(file: string, ok: boolean) {
+  const report = readJson(file) as { numPassedTests?: number; numFailedTests?: number } | null;
+  if (!report) return void tally.failed++;
+  tally.passed += report.numPassedTests ?? 0;
+  tally.failed += (report.numFailedTests ?? 0) + (!ok && !report.numFailedTests ? 1 : 0);
+}
+
+function countPlaywright(file: string, ok: boolean) {
+  const report = readJson(file) as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
+  if (!report?.stats) return void tally.failed++;
+  tally.passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
+  tally.failed += (report.stats.unexpected ?? 0) + (!ok && !report.stats.unexpected ? 1 : 0);
+}
+
+async function main() {
+  fs.rmSync(results, { recursive: true, force: true });
+  fs.mkdirSync(results, { recursive: true });
+
+  check("lint", bin("eslint"), [".", "--max-warnings=0"]);
+  check("types", bin("tsc"), ["--noEmit"]);
+
+  const database = await ensureDatabase({ profile: "test", fresh: true });
+  shutdown.add(database.stop);
+  const migrate = await runPrisma(["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "inherit" });
+  if (migrate.code !== 0) throw new Error("prisma migrate deploy failed on the test database");
+
+  const unitOk = step("unit (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${path.join(results, "unit.json")}`], {
+    ...process.env,
+    DATABASE_URL: database.url,
+  });
+  countVitest(path.join(results, "unit.json"), unitOk);
+
+  console.log("\n=== build ===");
+  const built = ensureBuild();
+  tally[built ? "passed" : "failed"]++;
+  if (built) {
+    if (!systemChromium()) step("install Playwright's Chromium (no system Chromium found)", bin("playwright"), ["install", "chromium"]);
+    await runSeed(database.url);
+    const port = Number(process.env.E2E_PORT ?? 3100);
+    const e2eOk = step("e2e (playwright)", bin("playwright"), ["test"], { ...appEnv({ databaseUrl: database.url, port, secretName: "test" }), E2E_PORT: String(port) });
+    countPlaywright(path.join(results, "e2e.json"), e2eOk);
+  }
+
+  console.log(`\n${tally.passed} passed, ${tally.failed} failed`);
+  shutdown.exit(tally.failed === 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(`[test] ${error instanceof Error ? error.stack : String(error)}`);
+  console.log(`\n${tally.passed} passed, ${tally.failed + 1} failed`);
+  shutdown.exit(1);
+});
