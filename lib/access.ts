@@ -16,6 +16,15 @@ export function visibleDocuments(userId: string): Prisma.DocumentWhereInput {
   return { deletedAt: null, workspace: memberWorkspaces(userId) };
 }
 
+/** Annotations of visible documents, deleted ones included; callers say whether they want those. */
+export function visibleAnnotations(userId: string): Prisma.AnnotationWhereInput {
+  return { document: visibleDocuments(userId) };
+}
+
+export function visibleSources(userId: string): Prisma.SourceWhereInput {
+  return { workspace: memberWorkspaces(userId) };
+}
+
 export type TMember = { userId: string; workspaceId: string; role: TRole };
 
 /**

@@ -14,17 +14,20 @@ export const ERROR_STATUS = {
 export type TErrorCode = keyof typeof ERROR_STATUS;
 export type TFieldErrors = Record<string, string>;
 
-export type TAppErrorBody = { code: TErrorCode; message: string; fields?: TFieldErrors };
+/** `current` carries the record as it now stands, with a 409 for a stale update. */
+export type TAppErrorBody = { code: TErrorCode; message: string; fields?: TFieldErrors; current?: unknown };
 
 export class AppError extends Error {
   readonly code: TErrorCode;
   readonly fields?: TFieldErrors;
+  readonly current?: unknown;
 
-  constructor(code: TErrorCode, message: string, fields?: TFieldErrors) {
+  constructor(code: TErrorCode, message: string, fields?: TFieldErrors, extra?: { current?: unknown }) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fields = fields;
+    this.current = extra?.current;
   }
 
   get status(): number {
@@ -32,7 +35,12 @@ export class AppError extends Error {
   }
 
   toBody(): TAppErrorBody {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.current !== undefined ? { current: this.current } : {}),
+    };
   }
 }
 

@@ -59,23 +59,34 @@ function countPlaywright(file: string, ok: boolean) {
   tally.failed += (report.stats.unexpected ?? 0) + (!ok && !report.stats.unexpected ? 1 : 0);
 }
 
+/**
+ * `npm test -- --e2e [playwright args]` runs only the build and Playwright (with those args, e.g.
+ * a spec file or `-g "title"`), for working on one spec; plain `npm test` runs everything.
+ */
+const e2eOnly = process.argv.includes("--e2e");
+const playwrightArgs = e2eOnly ? process.argv.slice(process.argv.indexOf("--e2e") + 1) : [];
+
 async function main() {
   fs.rmSync(results, { recursive: true, force: true });
   fs.mkdirSync(results, { recursive: true });
 
-  check("lint", bin("eslint"), [".", "--max-warnings=0"]);
-  check("types", bin("tsc"), ["--noEmit"]);
+  if (!e2eOnly) {
+    check("lint", bin("eslint"), [".", "--max-warnings=0"]);
+    check("types", bin("tsc"), ["--noEmit"]);
+  }
 
   const database = await ensureDatabase({ profile: "test", fresh: true });
   shutdown.add(database.stop);
   const migrate = await runPrisma(["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "inherit" });
   if (migrate.code !== 0) throw new Error("prisma migrate deploy failed on the test database");
 
-  const unitOk = step("unit (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${path.join(results, "unit.json")}`], {
-    ...process.env,
-    DATABASE_URL: database.url,
-  });
-  countVitest(path.join(results, "unit.json"), unitOk);
+  if (!e2eOnly) {
+    const unitOk = step("unit (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${path.join(results, "unit.json")}`], {
+      ...process.env,
+      DATABASE_URL: database.url,
+    });
+    countVitest(path.join(results, "unit.json"), unitOk);
+  }
 
   console.log("\n=== build ===");
   const built = ensureBuild();
@@ -84,7 +95,7 @@ async function main() {
     if (!systemChromium()) step("install Playwright's Chromium (no system Chromium found)", bin("playwright"), ["install", "chromium"]);
     await runSeed(database.url);
     const port = Number(process.env.E2E_PORT ?? 3100);
-    const e2eOk = step("e2e (playwright)", bin("playwright"), ["test"], { ...appEnv({ databaseUrl: database.url, port, secretName: "test" }), E2E_PORT: String(port) });
+    const e2eOk = step("e2e (playwright)", bin("playwright"), ["test", ...playwrightArgs], { ...appEnv({ databaseUrl: database.url, port, secretName: "test" }), E2E_PORT: String(port) });
     countPlaywright(path.join(results, "e2e.json"), e2eOk);
   }
 

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Annotator } from "@/components/annotator/annotator";
 import { DocumentActions } from "@/components/documents/document-actions";
-import { DocumentText } from "@/components/documents/document-text";
 import { requireMember } from "@/lib/access";
+import { listAnnotations } from "@/lib/annotations/queries";
 import { getDocument } from "@/lib/documents/queries";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatLength } from "@/lib/format";
 import { hasRole } from "@/lib/roles";
 import { requirePageUser } from "@/lib/session";
+import { listSources } from "@/lib/sources/queries";
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -16,7 +18,7 @@ async function load(id: string) {
   try {
     const document = await getDocument({ userId: user.id, documentId: id });
     const member = await requireMember({ userId: user.id, workspaceId: document.workspaceId });
-    return { document, role: member.role };
+    return { user, document, role: member.role };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -29,7 +31,11 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 }
 
 export default async function DocumentPage({ params }: TProps) {
-  const { document, role } = await load((await params).id);
+  const { user, document, role } = await load((await params).id);
+  const [annotations, sources] = await Promise.all([
+    listAnnotations({ userId: user.id, documentId: document.id }),
+    listSources({ userId: user.id, workspaceId: document.workspaceId }),
+  ]);
   return (
     <main className="page reading">
       <header className="document-header">
@@ -57,7 +63,15 @@ export default async function DocumentPage({ params }: TProps) {
         </dl>
         {hasRole(role, "EDITOR") && <DocumentActions documentId={document.id} title={document.title} />}
       </header>
-      <DocumentText text={document.text} label={document.title} />
+      <Annotator
+        documentId={document.id}
+        title={document.title}
+        text={document.text}
+        initialAnnotations={annotations}
+        initialSources={sources}
+        canAnnotate={hasRole(role, "REVIEWER")}
+        canRestoreAny={hasRole(role, "EDITOR")}
+      />
     </main>
   );
 }

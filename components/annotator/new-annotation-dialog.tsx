@@ -1,0 +1,49 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { AnnotationFields, draftPayload, emptyDraft, type TDraft } from "@/components/annotator/annotation-fields";
+import { FormFooter } from "@/components/annotator/form-footer";
+import { shorten } from "@/lib/anchoring/selectors";
+import { createAnnotationAction } from "@/lib/annotations/actions";
+import type { TAnnotation } from "@/lib/annotations/schemas";
+import type { TSource } from "@/lib/sources/schemas";
+
+/** The "New annotation" dialog (a native modal <dialog>: focus trap, Escape, inert page). */
+export function NewAnnotationDialog(props: {
+  documentId: string;
+  span: { start: number; end: number; exact: string };
+  sources: TSource[];
+  onSaved: (annotation: TAnnotation) => void;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [draft, setDraft] = useState<TDraft>(emptyDraft);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    const result = await createAnnotationAction(props.documentId, { start: props.span.start, end: props.span.end, exact: props.span.exact, ...draftPayload(draft) });
+    setPending(false);
+    if (result.ok) return props.onSaved(result.data);
+    setErrors(result.error.fields ?? {});
+    setMessage(result.error.message);
+  }
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="new-annotation-title" onClose={props.onClose} onCancel={props.onClose}>
+      <form onSubmit={save} noValidate className="stack">
+        <h2 id="new-annotation-title">New annotation</h2>
+        <blockquote className="quote">“{shorten(props.span.exact, 240)}”</blockquote>
+        <AnnotationFields draft={draft} onChange={setDraft} sources={props.sources} errors={errors} disabled={pending} />
+        <FormFooter message={message} pending={pending} saveLabel="Save annotation" onCancel={props.onClose} />
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+import { sourceLabel } from "@/components/annotator/source-combobox";
+import { StatusBadge } from "@/components/annotator/status-badge";
+import { statusClass } from "@/components/annotator/status-styles";
+import { shorten } from "@/lib/anchoring/selectors";
+import type { TAnnotation } from "@/lib/annotations/schemas";
+import { formatDateTime } from "@/lib/format";
+import type { TSource } from "@/lib/sources/schemas";
+import { STATUSES, STATUS_INFO, type TStatus } from "@/lib/statuses";
+
+export type TFilters = { status: TStatus | ""; sourceId: string };
+
+export function AnnotationList(props: {
+  all: TAnnotation[];
+  shown: TAnnotation[];
+  sources: TSource[];
+  filters: TFilters;
+  onFilters: (f: TFilters) => void;
+  selectedIds: string[];
+  onChoose: (id: string) => void;
+  renderEditor: (a: TAnnotation) => React.ReactNode;
+}) {
+  const counts = new Map<TStatus, number>();
+  for (const a of props.all) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
+  const cited = props.sources.filter((s) => props.all.some((a) => a.source?.id === s.id));
+
+  return (
+    <>
+      <h2 id="annotations-heading">
+        Annotations <span className="muted">({props.all.length})</span>
+      </h2>
+      <ul className="status-counts" aria-label="Annotations by status">
+        {STATUSES.filter((s) => counts.get(s)).map((s) => (
+          <li key={s} className={statusClass(s)}>
+            <span className="swatch" aria-hidden="true" /> {STATUS_INFO[s].label}: <strong>{counts.get(s)}</strong>
+          </li>
+        ))}
+      </ul>
+      <div className="filters">
+        <label>
+          Filter by status
+          <select value={props.filters.status} onChange={(e) => props.onFilters({ ...props.filters, status: e.target.value as TStatus | "" })}>
+            <option value="">All statuses</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_INFO[s].label} ({counts.get(s) ?? 0})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Filter by source
+          <select value={props.filters.sourceId} onChange={(e) => props.onFilters({ ...props.filters, sourceId: e.target.value })}>
+            <option value="">All sources</option>
+            <option value="none">No source yet</option>
+            {cited.map((s) => (
+              <option key={s.id} value={s.id}>
+                {shorten(s.title, 60)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {props.shown.length === 0 ? (
+        <p className="muted">{props.all.length === 0 ? "No annotations yet. Select text and press A, or use the Annotate button." : "No annotations match these filters."}</p>
+      ) : (
+        <ol className="annotation-list">
+          {props.shown.map((a) => {
+            const selected = props.selectedIds.includes(a.id);
+            return (
+              <li key={a.id} className={`annotation-item ${statusClass(a.status)}${selected ? " selected" : ""}`} data-annotation-id={a.id}>
+                <button type="button" className="item-button" aria-pressed={selected} onClick={() => props.onChoose(a.id)}>
+                  <q>{shorten(a.exact, 90)}</q>
+                </button>
+                <div className="item-meta">
+                  <StatusBadge status={a.status} />
+                  <span>
+                    {a.source ? sourceLabel(a.source) : <em>No source yet</em>}
+                    {a.locator && <>, {a.locator}</>}
+                  </span>
+                  <span className="muted">
+                    {a.updatedBy.name} · <time dateTime={a.updatedAt}>{formatDateTime(new Date(a.updatedAt))}</time>
+                  </span>
+                </div>
+                {selected && props.renderEditor(a)}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </>
+  );
+}

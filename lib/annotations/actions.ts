@@ -1,0 +1,31 @@
+"use server";
+import { runAction } from "@/lib/actions";
+import { parseInput } from "@/lib/api/handler";
+import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/annotations/mutations";
+import { listDeletedAnnotations } from "@/lib/annotations/queries";
+import { ZCreateAnnotation, ZUpdateAnnotation, type TAnnotation } from "@/lib/annotations/schemas";
+import type { TResult } from "@/lib/errors";
+
+// The reading view keeps its own list of annotations and applies each result itself, so these
+// actions revalidate nothing (a re-render of the page would refetch every annotation).
+
+export async function createAnnotationAction(documentId: string, input: unknown): Promise<TResult<TAnnotation>> {
+  return runAction((user) => createAnnotation({ userId: user.id, documentId, input: parseInput(ZCreateAnnotation, input) }));
+}
+
+/** A stale version comes back as `{ ok: false, error: { code: "CONFLICT", message, current } }`. */
+export async function updateAnnotationAction(annotationId: string, input: unknown): Promise<TResult<TAnnotation>> {
+  return runAction((user) => updateAnnotation({ userId: user.id, annotationId, input: parseInput(ZUpdateAnnotation, input) }));
+}
+
+export async function deleteAnnotationAction(annotationId: string): Promise<TResult<TAnnotation>> {
+  return runAction((user) => deleteAnnotation({ userId: user.id, annotationId }));
+}
+
+export async function restoreAnnotationAction(annotationId: string): Promise<TResult<TAnnotation>> {
+  return runAction((user) => restoreAnnotation({ userId: user.id, annotationId }));
+}
+
+export async function listDeletedAnnotationsAction(documentId: string): Promise<TResult<TAnnotation[]>> {
+  return runAction((user) => listDeletedAnnotations({ userId: user.id, documentId }));
+}

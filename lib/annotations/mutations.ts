@@ -1,0 +1,206 @@
+import "server-only";
+import type { z } from "zod";
+import { requireMember, visibleAnnotations, visibleDocuments } from "@/lib/access";
+import { quoteSelector, shorten, spanProblem } from "@/lib/anchoring/selectors";
+import { changedFields, recordAnnotationEvent, snapshotOf, snapshotSelect, type TSnapshot } from "@/lib/annotations/events";
+import { annotationSelect, presentAnnotation } from "@/lib/annotations/present";
+import type { TAnnotation, TCreateAnnotationParsed, ZUpdateAnnotation } from "@/lib/annotations/schemas";
+import { db, type TTx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { hasRole } from "@/lib/roles";
+import { insertSource } from "@/lib/sources/mutations";
+import type { TInlineSource } from "@/lib/sources/schemas";
+
+export type TUpdateAnnotationParsed = z.output<typeof ZUpdateAnnotation>;
+
+type TDocumentText = { text: string; length: number; revision: number };
+
+/** Checks a span against the document text and returns its selectors, or a 422 naming the field. */
+function anchor(doc: TDocumentText, span: { start: number; end: number; exact?: string }) {
+  const problem = spanProblem(doc.text, span, doc.length);
+  if (problem) throw new AppError("VALIDATION", problem.message, { [problem.field]: problem.message });
+  return { start: span.start, end: span.end, ...quoteSelector(doc.text, span, doc.length), documentRevision: doc.revision };
+}
+
+/** The source an annotation cites: one created inline, one of the same workspace (else 422), or none. */
+async function resolveSource(
+  tx: TTx,
+  options: { userId: string; workspaceId: string; sourceId?: string | null; source?: TInlineSource },
+): Promise<string | null | undefined> {
+  if (options.source) return (await insertSource(tx, { userId: options.userId, workspaceId: options.workspaceId, input: options.source })).id;
+  if (!options.sourceId) return options.sourceId;
+  const found = await tx.source.findFirst({ where: { id: options.sourceId, workspaceId: options.workspaceId }, select: { id: true } });
+  if (!found) throw new AppError("VALIDATION", "Unknown source", { sourceId: "Choose a source of this workspace" });
+  return found.id;
+}
+
+/*
+ * Inside a transaction only scalar columns are read: Prisma fetches relations of one read
+ * concurrently, which on a transaction's single pg connection warns now and fails with pg 9
+ * (prisma/orm#29407). The presented annotation is read after the commit instead; it is always
+ * consistent with its own version, even when another change has landed since.
+ */
+const writeSelect = { id: true, workspaceId: true, documentId: true, version: true, ...snapshotSelect } as const;
+
+/** Locks the row for the rest of the transaction, so the snapshot read next is the one changed. */
+async function lockAnnotation(tx: TTx, annotationId: string) {
+  await tx.$queryRaw`SELECT id FROM "Annotation" WHERE id = ${annotationId} FOR UPDATE`;
+  return tx.annotation.findUnique({ where: { id: annotationId }, select: writeSelect });
+}
+
+async function readAnnotation(annotationId: string): Promise<TAnnotation> {
+  return presentAnnotation(await db().annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect }));
+}
+
+/** Thrown inside a transaction to roll it back when the version matched no row. */
+class StaleVersion extends Error {}
+
+/** A live (not deleted) visible annotation for a write, with the caller's role checked: 404, then 403. */
+async function liveAnnotationForWrite(options: { userId: string; annotationId: string }) {
+  const row = await db().annotation.findFirst({
+    where: { id: options.annotationId, deletedAt: null, ...visibleAnnotations(options.userId) },
+    select: writeSelect,
+  });
+  if (!row) throw notFound("Annotation not found");
+  await requireMember({ userId: options.userId, workspaceId: row.workspaceId, role: "REVIEWER" });
+  return row;
+}
+
+/** The 409 for a stale version, carrying the annotation as it now stands; 404 if it was deleted meanwhile. */
+async function staleVersion(annotationId: string): Promise<AppError> {
+  const current = await db().annotation.findUnique({ where: { id: annotationId }, select: annotationSelect });
+  if (!current || current.deletedAt) return notFound("Annotation not found");
+  return new AppError("CONFLICT", `This annotation was changed by ${current.updatedBy.name}`, undefined, { current: presentAnnotation(current) });
+}
+
+/** Creates an annotation on a visible document; REVIEWER or above. */
+export async function createAnnotation(options: { userId: string; documentId: string; input: TCreateAnnotationParsed }): Promise<TAnnotation> {
+  const { userId, input } = options;
+  const doc = await db().document.findFirst({
+    where: { id: options.documentId, ...visibleDocuments(userId) },
+    select: { id: true, workspaceId: true, text: true, length: true, revision: true },
+  });
+  if (!doc) throw notFound("Document not found");
+  await requireMember({ userId, workspaceId: doc.workspaceId, role: "REVIEWER" });
+  const span = anchor(doc, input);
+
+  const id = await db().$transaction(async (tx) => {
+    const sourceId = await resolveSource(tx, { userId, workspaceId: doc.workspaceId, sourceId: input.sourceId, source: input.source });
+    const row = await tx.annotation.create({
+      data: {
+        workspaceId: doc.workspaceId,
+        documentId: doc.id,
+        ...span,
+        sourceId: sourceId ?? null,
+        locator: input.locator,
+        attributionText: input.attributionText,
+        status: input.status,
+        note: input.note,
+        createdById: userId,
+        updatedById: userId,
+      },
+      select: writeSelect,
+    });
+    await recordAnnotationEvent(tx, { annotation: row, type: "CREATED", actorId: userId, version: row.version, before: null, after: snapshotOf(row) });
+    return row.id;
+  });
+  return readAnnotation(id);
+}
+
+/**
+ * Edits an annotation against the version the client edited. The check is atomic (the UPDATE
+ * matches the version), so of two concurrent edits of one version exactly one wins and the other
+ * gets 409 with the annotation as it now stands. A deleted annotation is 404: only restore
+ * brings it back. A PATCH that changes nothing returns the annotation as it is, without a new
+ * version or an event, so resending a form is harmless.
+ */
+export async function updateAnnotation(options: { userId: string; annotationId: string; input: TUpdateAnnotationParsed }): Promise<TAnnotation> {
+  const { userId, annotationId, input } = options;
+  const row = await liveAnnotationForWrite({ userId, annotationId });
+  if (input.version !== row.version) throw await staleVersion(annotationId);
+
+  const before = snapshotOf(row);
+  const next: TSnapshot = {
+    ...before,
+    sourceId: input.sourceId === undefined ? before.sourceId : input.sourceId,
+    locator: input.locator ?? before.locator,
+    attributionText: input.attributionText ?? before.attributionText,
+    status: input.status ?? before.status,
+    note: input.note ?? before.note,
+  };
+  let quote: { prefix: string; suffix: string; documentRevision: number } | undefined;
+  if (input.start !== undefined && input.end !== undefined && (input.start !== row.start || input.end !== row.end)) {
+    const doc = await db().document.findUniqueOrThrow({ where: { id: row.documentId }, select: { text: true, length: true, revision: true } });
+    const { start, end, exact, ...rest } = anchor(doc, { start: input.start, end: input.end, exact: input.exact });
+    Object.assign(next, { start, end, exact });
+    quote = rest;
+  } else if (input.exact !== undefined && input.exact !== row.exact) {
+    const message = `The annotation's text is “${shorten(row.exact, 80)}”, not the quote sent`;
+    throw new AppError("VALIDATION", message, { exact: message });
+  }
+  if (!input.source && Object.keys(changedFields(before, next).after).length === 0) return readAnnotation(annotationId);
+
+  try {
+    await db().$transaction(async (tx) => {
+      if (input.source || next.sourceId !== before.sourceId) {
+        next.sourceId = (await resolveSource(tx, { userId, workspaceId: row.workspaceId, sourceId: next.sourceId, source: input.source })) ?? null;
+      }
+      const diff = changedFields(before, next);
+      const { count } = await tx.annotation.updateMany({
+        where: { id: annotationId, version: input.version, deletedAt: null },
+        data: { ...diff.after, ...quote, updatedById: userId, version: { increment: 1 } },
+      });
+      if (count === 0) throw new StaleVersion();
+      await recordAnnotationEvent(tx, { annotation: row, type: "UPDATED", actorId: userId, version: input.version + 1, before: diff.before, after: diff.after });
+    });
+  } catch (error) {
+    throw error instanceof StaleVersion ? await staleVersion(annotationId) : error;
+  }
+  return readAnnotation(annotationId);
+}
+
+/** Soft-deletes an annotation; REVIEWER or above. Its history stays, and restore brings it back. */
+export async function deleteAnnotation(options: { userId: string; annotationId: string }): Promise<TAnnotation> {
+  const { userId, annotationId } = options;
+  await liveAnnotationForWrite({ userId, annotationId });
+  await db().$transaction(async (tx) => {
+    const locked = await lockAnnotation(tx, annotationId);
+    if (!locked || locked.deletedAt) throw notFound("Annotation not found");
+    const row = await tx.annotation.update({
+      where: { id: annotationId },
+      data: { deletedAt: new Date(), updatedById: userId, version: { increment: 1 } },
+      select: writeSelect,
+    });
+    await recordAnnotationEvent(tx, { annotation: row, type: "DELETED", actorId: userId, version: row.version, before: snapshotOf(locked), after: snapshotOf(row) });
+  });
+  return readAnnotation(annotationId);
+}
+
+/**
+ * Restores a deleted annotation: EDITOR or OWNER, or the reviewer who deleted it (the actor of
+ * its latest DELETED event), which is what a reviewer's "Undo" after a delete relies on.
+ * Restoring one that is not deleted is a 409.
+ */
+export async function restoreAnnotation(options: { userId: string; annotationId: string }): Promise<TAnnotation> {
+  const { userId, annotationId } = options;
+  const found = await db().annotation.findFirst({ where: { id: annotationId, ...visibleAnnotations(userId) }, select: { workspaceId: true } });
+  if (!found) throw notFound("Annotation not found");
+  const member = await requireMember({ userId, workspaceId: found.workspaceId, role: "REVIEWER" });
+
+  await db().$transaction(async (tx) => {
+    const locked = await lockAnnotation(tx, annotationId);
+    if (!locked) throw notFound("Annotation not found");
+    if (!locked.deletedAt) throw new AppError("CONFLICT", "This annotation is not deleted");
+    if (!hasRole(member.role, "EDITOR")) {
+      const deletion = await tx.annotationEvent.findFirst({ where: { annotationId, type: "DELETED" }, orderBy: { id: "desc" }, select: { actorId: true } });
+      if (deletion?.actorId !== userId) throw new AppError("FORBIDDEN", "Only whoever deleted this annotation, or an editor, can restore it");
+    }
+    const row = await tx.annotation.update({
+      where: { id: annotationId },
+      data: { deletedAt: null, updatedById: userId, version: { increment: 1 } },
+      select: writeSelect,
+    });
+    await recordAnnotationEvent(tx, { annotation: row, type: "RESTORED", actorId: userId, version: row.version, before: snapshotOf(locked), after: snapshotOf(row) });
+  });
+  return readAnnotation(annotationId);
+}

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import type { TSource } from "@/lib/sources/schemas";
+import { ZInlineSource } from "@/lib/sources/schemas";
+import { STATUSES, type TStatus } from "@/lib/statuses";
+
+const ZOffset = z.number({ error: "Must be a whole number" }).int("Must be a whole number").min(0, "Must be 0 or more");
+const ZStatus = z.enum(STATUSES, { error: `Use one of ${STATUSES.join(", ")}` });
+
+const editable = {
+  locator: z.string().trim().max(300, "At most 300 characters"),
+  attributionText: z.string().trim().max(1000, "At most 1000 characters"),
+  note: z.string().max(20_000, "At most 20,000 characters"),
+};
+
+export const ZCreateAnnotation = z
+  .strictObject({
+    start: ZOffset,
+    end: ZOffset,
+    /** When sent, must equal the text between start and end. */
+    exact: z.string().optional(),
+    sourceId: z.string().min(1).nullable().optional(),
+    source: ZInlineSource.optional(),
+    locator: editable.locator.default(""),
+    attributionText: editable.attributionText.default(""),
+    status: ZStatus.default("UNVERIFIED"),
+    note: editable.note.default(""),
+  })
+  .refine((v) => v.end > v.start, { path: ["end"], message: "The end must come after the start" })
+  .refine((v) => !(v.sourceId && v.source), { path: ["source"], message: "Send either sourceId or source, not both" });
+export type TCreateAnnotation = z.input<typeof ZCreateAnnotation>;
+export type TCreateAnnotationParsed = z.output<typeof ZCreateAnnotation>;
+
+export const ZUpdateAnnotation = z
+  .strictObject({
+    version: z.number({ error: "Send the version you edited" }).int().positive(),
+    start: ZOffset.optional(),
+    end: ZOffset.optional(),
+    exact: z.string().optional(),
+    sourceId: z.string().min(1).nullable().optional(),
+    source: ZInlineSource.optional(),
+    locator: editable.locator.optional(),
+    attributionText: editable.attributionText.optional(),
+    status: ZStatus.optional(),
+    note: editable.note.optional(),
+  })
+  .refine((v) => (v.start === undefined) === (v.end === undefined), { path: ["end"], message: "Send start and end together" })
+  .refine((v) => v.start === undefined || v.end === undefined || v.end > v.start, { path: ["end"], message: "The end must come after the start" })
+  .refine((v) => !(v.sourceId && v.source), { path: ["source"], message: "Send either sourceId or source, not both" });
+export type TUpdateAnnotation = z.input<typeof ZUpdateAnnotation>;
+
+export const ZAnnotationFilters = z.strictObject({
+  status: ZStatus.optional(),
+  sourceId: z.string().min(1).optional(),
+});
+
+export type TPerson = { id: string; name: string; email: string };
+
+/** What the server returns of an annotation (API and server actions alike). */
+export type TAnnotation = {
+  id: string;
+  documentId: string;
+  workspaceId: string;
+  documentRevision: number;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  status: TStatus;
+  source: TSource | null;
+  locator: string;
+  attributionText: string;
+  note: string;
+  version: number;
+  createdBy: TPerson;
+  updatedBy: TPerson;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+};
+
+export type TAnnotationEvent = {
+  id: string;
+  type: "CREATED" | "UPDATED" | "DELETED" | "RESTORED";
+  actor: TPerson;
+  version: number;
+  createdAt: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+};
