@@ -84,10 +84,15 @@ export function Annotator(props: {
     if (a.source && !sources.some((s) => s.id === a.source?.id)) setSources((list) => [...list, a.source as TSource]);
   }
 
-  /** Back to the text once the dialog has gone (focus would otherwise fall to the page). */
-  function refocusText() {
-    requestAnimationFrame(() => viewRef.current?.focus());
-  }
+  // Back to the text once the dialog has gone (focus would otherwise fall to the page).
+  const dialogWasOpen = useRef(false);
+  useEffect(() => {
+    if (dialogSpan) dialogWasOpen.current = true;
+    else if (dialogWasOpen.current) {
+      dialogWasOpen.current = false;
+      viewRef.current?.focus();
+    }
+  }, [dialogSpan]);
 
   function openDialog() {
     if (!props.canAnnotate || !selection) return;
@@ -190,15 +195,11 @@ export function Annotator(props: {
           documentId={props.documentId}
           span={dialogSpan}
           sources={sources}
-          onClose={() => {
-            setDialogSpan(null);
-            refocusText();
-          }}
+          onClose={() => setDialogSpan(null)}
           onSaved={(a) => {
             remember(a);
             setDialogSpan(null);
             setSelectedIds([a.id]);
-            refocusText();
           }}
         />
       )}

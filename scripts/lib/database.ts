@@ -12,11 +12,12 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-export type DbProfile = "dev" | "test";
+export type DbProfile = "dev" | "test" | "bench";
 
 const PROFILES: Record<DbProfile, { port: number; dir: string }> = {
   dev: { port: 54329, dir: "pg-dev" },
   test: { port: 54339, dir: "pg-test" },
+  bench: { port: 54349, dir: "pg-bench" },
 };
 
 const USER = "postgres";
@@ -119,7 +120,7 @@ export async function ensureDatabase(options: { profile: DbProfile; fresh?: bool
 
   const running = runningServer(dataDir);
   if (running && options.fresh) {
-    log(`stopping the running test server (pid ${running.pid}) to start fresh`);
+    log(`stopping the running ${options.profile} server (pid ${running.pid}) to start fresh`);
     await stopPid(running.pid);
   } else if (running) {
     const url = urlFor(running.port, APP_DATABASE);
