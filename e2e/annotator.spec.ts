@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createAnnotation, createSource, paintedHighlights, selectText } from "./fixtures/annotator";
+import { createAnnotation, createManyAnnotations, createSource, paintedHighlights, selectText } from "./fixtures/annotator";
 import { apiSignIn, createWorkspace, signIn, type TWorkspace } from "./fixtures/factories";
 
 const CAMPAIGN = "Justice for Khojaly (campaign page)";
@@ -204,4 +204,24 @@ test("keyboard only: select with Shift+arrows, press A, choose a source, save", 
   await expect(badge(page, "Justice for Khojal")).toContainText("In progress");
   await expect.poll(async () => (await paintedHighlights(page))["pv-in-progress"]).toEqual(["Justice for Khojal"]);
   await expect(page.locator(".document-text")).toBeFocused();
+});
+
+test("a long list renders in steps; a span clicked far down is shown and chosen", async ({ page }) => {
+  const workspace = await createWorkspace({ corpus: true });
+  const quotes = await createManyAnnotations({ documentId: workspace.documents[0].id, userId: workspace.users.EDITOR.id, count: 150 });
+  await openCampaign(page, workspace, "VIEWER");
+  await expect(sidebar(page).getByRole("heading", { name: "Annotations (150)" })).toBeVisible();
+  await expect.poll(async () => (await paintedHighlights(page))["pv-unverified"].length).toBe(150);
+  await expect(quoteButtons(page)).toHaveCount(100);
+  await expect(sidebar(page).getByRole("button", { name: "Show more (50 not shown yet)" })).toBeVisible();
+
+  const last = quotes[quotes.length - 1];
+  await selectText(page, last.exact, last.nth);
+  const box = await page.evaluate(() => {
+    const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+    return { x: r.x + 2, y: r.y + r.height / 2 };
+  });
+  await page.mouse.click(box.x, box.y);
+  await expect(sidebar(page).locator(".annotation-item > .item-button[aria-pressed=true]")).toHaveText(last.exact);
+  await expect(quoteButtons(page)).toHaveCount(150);
 });

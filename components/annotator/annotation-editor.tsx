@@ -5,13 +5,13 @@ import { FormFooter } from "@/components/annotator/form-footer";
 import { sourceLabel } from "@/components/annotator/source-combobox";
 import { StatusBadge } from "@/components/annotator/status-badge";
 import { updateAnnotationAction } from "@/lib/annotations/actions";
-import type { TAnnotation } from "@/lib/annotations/schemas";
+import type { TAnnotationView } from "@/lib/annotations/schemas";
 import type { TSource } from "@/lib/sources/schemas";
 
 type TChanges = Record<string, unknown>;
 
 /** Only what the reviewer changed, so "Reapply" re-sends their edits and nothing else. */
-function changes(original: TAnnotation, draft: TDraft, span: { start: number; end: number }): TChanges {
+function changes(original: TAnnotationView, draft: TDraft, span: { start: number; end: number }): TChanges {
   const before = draftPayload(draftFrom(original));
   const after = draftPayload(draft);
   const out: TChanges = {};
@@ -24,11 +24,11 @@ function changes(original: TAnnotation, draft: TDraft, span: { start: number; en
 
 /** Edit an annotation's source, locator, status, note and span, with stale-save protection. */
 export function AnnotationEditor(props: {
-  annotation: TAnnotation;
+  annotation: TAnnotationView;
   sources: TSource[];
   textSelection: { start: number; end: number } | null;
-  onSaved: (annotation: TAnnotation) => void;
-  onDelete: (annotation: TAnnotation) => void;
+  onSaved: (annotation: TAnnotationView) => void;
+  onDelete: (annotation: TAnnotationView) => void;
   onCancel: () => void;
 }) {
   const a = props.annotation;
@@ -36,7 +36,7 @@ export function AnnotationEditor(props: {
   const [span, setSpan] = useState({ start: a.start, end: a.end });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<{ message: string; current: TAnnotation } | null>(null);
+  const [conflict, setConflict] = useState<{ message: string; current: TAnnotationView } | null>(null);
   const [pending, setPending] = useState(false);
 
   async function send(version: number) {
@@ -49,7 +49,7 @@ export function AnnotationEditor(props: {
       return props.onSaved(result.data);
     }
     if (result.error.code === "CONFLICT" && result.error.current) {
-      setConflict({ message: result.error.message, current: result.error.current as TAnnotation });
+      setConflict({ message: result.error.message, current: result.error.current as TAnnotationView });
       return;
     }
     setErrors(result.error.fields ?? {});

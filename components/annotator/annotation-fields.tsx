@@ -2,7 +2,7 @@
 import { useId } from "react";
 import { SourceCombobox, type TSourceChoice } from "@/components/annotator/source-combobox";
 import { describedBy, FieldError } from "@/components/ui/field-error";
-import type { TAnnotation } from "@/lib/annotations/schemas";
+import type { TAnnotationView } from "@/lib/annotations/schemas";
 import type { TInlineSource, TSource } from "@/lib/sources/schemas";
 import { STATUSES, STATUS_INFO, type TStatus } from "@/lib/statuses";
 
@@ -10,7 +10,7 @@ export type TDraft = { source: TSourceChoice; locator: string; attributionText: 
 
 export const emptyDraft = (): TDraft => ({ source: { kind: "none" }, locator: "", attributionText: "", status: "UNVERIFIED", note: "" });
 
-export function draftFrom(a: TAnnotation): TDraft {
+export function draftFrom(a: TAnnotationView): TDraft {
   return {
     source: a.source ? { kind: "existing", sourceId: a.source.id } : { kind: "none" },
     locator: a.locator,

@@ -12,10 +12,10 @@ import { UndoToast } from "@/components/annotator/undo-toast";
 import { cpSlice } from "@/lib/anchoring/code-points";
 import { LineIndex } from "@/lib/anchoring/line-index";
 import { deleteAnnotationAction, restoreAnnotationAction } from "@/lib/annotations/actions";
-import type { TAnnotation } from "@/lib/annotations/schemas";
+import { fromWire, type TAnnotationView, type TAnnotationWire } from "@/lib/annotations/schemas";
 import type { TSource } from "@/lib/sources/schemas";
 
-const byPosition = (a: TAnnotation, b: TAnnotation) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
+const byPosition = (a: TAnnotationView, b: TAnnotationView) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
 
 /** Trims white space off the ends of a selection, which mouse selections often carry. */
 function trimSpan(text: string, span: { start: number; end: number }) {
@@ -28,7 +28,7 @@ function trimSpan(text: string, span: { start: number; end: number }) {
   return s === e ? null : { start: span.start + s, end: span.start + e, exact: chars.slice(s, e).join("") };
 }
 
-function matches(a: TAnnotation, f: TFilters) {
+function matches(a: TAnnotationView, f: TFilters) {
   if (f.status && a.status !== f.status) return false;
   if (f.sourceId === "none") return a.source === null;
   return !f.sourceId || a.source?.id === f.sourceId;
@@ -38,19 +38,22 @@ export function Annotator(props: {
   documentId: string;
   title: string;
   text: string;
-  initialAnnotations: TAnnotation[];
+  initialAnnotations: TAnnotationWire[];
   initialSources: TSource[];
   canAnnotate: boolean;
   canRestoreAny: boolean;
 }) {
   const index = useMemo(() => new LineIndex(props.text), [props.text]);
-  const [annotations, setAnnotations] = useState(() => [...props.initialAnnotations].sort(byPosition));
+  const [annotations, setAnnotations] = useState(() => {
+    const byId = new Map(props.initialSources.map((s) => [s.id, s]));
+    return props.initialAnnotations.map((w) => fromWire(w, byId)).sort(byPosition);
+  });
   const [sources, setSources] = useState(props.initialSources);
   const [selection, setSelection] = useState<TTextSelection>(null);
   const [dialogSpan, setDialogSpan] = useState<{ start: number; end: number; exact: string } | null>(null);
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const [filters, setFilters] = useState<TFilters>({ status: "", sourceId: "" });
-  const [undo, setUndo] = useState<TAnnotation | null>(null);
+  const [undo, setUndo] = useState<TAnnotationView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [painter, setPainter] = useState<HighlightPainter | null>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -79,7 +82,7 @@ export function Annotator(props: {
     [index],
   );
 
-  function remember(a: TAnnotation) {
+  function remember(a: TAnnotationView) {
     setAnnotations((list) => [...list.filter((x) => x.id !== a.id), a].sort(byPosition));
     if (a.source && !sources.some((s) => s.id === a.source?.id)) setSources((list) => [...list, a.source as TSource]);
   }
@@ -113,7 +116,7 @@ export function Annotator(props: {
     requestAnimationFrame(() => document.querySelector(`[data-annotation-id="${hits[0]}"]`)?.scrollIntoView({ block: "nearest" }));
   }
 
-  async function remove(a: TAnnotation) {
+  async function remove(a: TAnnotationView) {
     const result = await deleteAnnotationAction(a.id);
     if (!result.ok) return setNotice(result.error.message);
     setAnnotations((list) => list.filter((x) => x.id !== a.id));
@@ -121,7 +124,7 @@ export function Annotator(props: {
     setUndo(result.data);
   }
 
-  async function restore(a: TAnnotation) {
+  async function restore(a: TAnnotationView) {
     const result = await restoreAnnotationAction(a.id);
     if (!result.ok) return setNotice(result.error.message);
     remember(result.data);

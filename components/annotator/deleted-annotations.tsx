@@ -2,12 +2,12 @@
 import { useState } from "react";
 import { shorten } from "@/lib/anchoring/selectors";
 import { listDeletedAnnotationsAction, restoreAnnotationAction } from "@/lib/annotations/actions";
-import type { TAnnotation } from "@/lib/annotations/schemas";
+import type { TAnnotationView } from "@/lib/annotations/schemas";
 import { formatDateTime } from "@/lib/format";
 
 /** For editors and owners: the document's deleted annotations, each restorable. */
-export function DeletedAnnotations(props: { documentId: string; onRestored: (a: TAnnotation) => void }) {
-  const [items, setItems] = useState<TAnnotation[] | null>(null);
+export function DeletedAnnotations(props: { documentId: string; onRestored: (a: TAnnotationView) => void }) {
+  const [items, setItems] = useState<TAnnotationView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function load() {
@@ -16,7 +16,7 @@ export function DeletedAnnotations(props: { documentId: string; onRestored: (a: 
     else setError(result.error.message);
   }
 
-  async function restore(a: TAnnotation) {
+  async function restore(a: TAnnotationView) {
     const result = await restoreAnnotationAction(a.id);
     if (!result.ok) return setError(result.error.message);
     setItems((list) => list?.filter((x) => x.id !== a.id) ?? null);

@@ -4,7 +4,7 @@ import { AnnotationFields, draftPayload, emptyDraft, type TDraft } from "@/compo
 import { FormFooter } from "@/components/annotator/form-footer";
 import { shorten } from "@/lib/anchoring/selectors";
 import { createAnnotationAction } from "@/lib/annotations/actions";
-import type { TAnnotation } from "@/lib/annotations/schemas";
+import type { TAnnotationView } from "@/lib/annotations/schemas";
 import type { TSource } from "@/lib/sources/schemas";
 
 /** The "New annotation" dialog (a native modal <dialog>: focus trap, Escape, inert page). */
@@ -12,7 +12,7 @@ export function NewAnnotationDialog(props: {
   documentId: string;
   span: { start: number; end: number; exact: string };
   sources: TSource[];
-  onSaved: (annotation: TAnnotation) => void;
+  onSaved: (annotation: TAnnotationView) => void;
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);

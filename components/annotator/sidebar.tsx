@@ -1,28 +1,52 @@
 "use client";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { sourceLabel } from "@/components/annotator/source-combobox";
 import { StatusBadge } from "@/components/annotator/status-badge";
 import { statusClass } from "@/components/annotator/status-styles";
 import { shorten } from "@/lib/anchoring/selectors";
-import type { TAnnotation } from "@/lib/annotations/schemas";
+import type { TAnnotationView } from "@/lib/annotations/schemas";
 import { formatDateTime } from "@/lib/format";
 import type { TSource } from "@/lib/sources/schemas";
 import { STATUSES, STATUS_INFO, type TStatus } from "@/lib/statuses";
 
 export type TFilters = { status: TStatus | ""; sourceId: string };
 
+/** Entries rendered at first and per step; more come as the list scrolls (2,000 at once would stall the page). */
+const STEP = 100;
+
+/** Renders `STEP` more entries when the end of the list scrolls into view. */
+function MoreOnScroll(props: { onMore: () => void }) {
+  const ref = useRef<HTMLLIElement>(null);
+  const { onMore } = props;
+  useEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onMore(), { rootMargin: "400px" });
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [onMore]);
+  return <li ref={ref} aria-hidden="true" className="more-sentinel" />;
+}
+
 export function AnnotationList(props: {
-  all: TAnnotation[];
-  shown: TAnnotation[];
+  all: TAnnotationView[];
+  shown: TAnnotationView[];
   sources: TSource[];
   filters: TFilters;
   onFilters: (f: TFilters) => void;
   selectedIds: string[];
   onChoose: (id: string) => void;
-  renderEditor: (a: TAnnotation) => React.ReactNode;
+  renderEditor: (a: TAnnotationView) => React.ReactNode;
 }) {
   const counts = new Map<TStatus, number>();
   for (const a of props.all) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
-  const cited = props.sources.filter((s) => props.all.some((a) => a.source?.id === s.id));
+  const citedIds = new Set(props.all.map((a) => a.source?.id));
+  const cited = props.sources.filter((s) => citedIds.has(s.id));
+  const [limit, setLimit] = useState(STEP);
+  const more = useCallback(() => setLimit((l) => l + STEP), []);
+  // A chosen entry further down (clicked in the text) is always rendered.
+  const lastChosen = Math.max(-1, ...props.selectedIds.map((id) => props.shown.findIndex((a) => a.id === id)));
+  const visible = props.shown.slice(0, Math.max(limit, lastChosen + 1 + STEP / 2));
 
   return (
     <>
@@ -65,7 +89,7 @@ export function AnnotationList(props: {
         <p className="muted">{props.all.length === 0 ? "No annotations yet. Select text and press A, or use the Annotate button." : "No annotations match these filters."}</p>
       ) : (
         <ol className="annotation-list">
-          {props.shown.map((a) => {
+          {visible.map((a) => {
             const selected = props.selectedIds.includes(a.id);
             return (
               <li key={a.id} className={`annotation-item ${statusClass(a.status)}${selected ? " selected" : ""}`} data-annotation-id={a.id}>
@@ -86,7 +110,13 @@ export function AnnotationList(props: {
               </li>
             );
           })}
+          {visible.length < props.shown.length && <MoreOnScroll onMore={more} />}
         </ol>
+      )}
+      {visible.length < props.shown.length && (
+        <button type="button" className="button" onClick={more}>
+          Show more ({props.shown.length - visible.length} not shown yet)
+        </button>
       )}
     </>
   );

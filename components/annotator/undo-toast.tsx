@@ -1,12 +1,12 @@
 "use client";
 import { useEffect } from "react";
 import { shorten } from "@/lib/anchoring/selectors";
-import type { TAnnotation } from "@/lib/annotations/schemas";
+import type { TAnnotationView } from "@/lib/annotations/schemas";
 
 export const UNDO_MS = 10_000;
 
 /** "Annotation deleted · Undo", for 10 seconds. */
-export function UndoToast(props: { annotation: TAnnotation; onUndo: () => void; onExpire: () => void }) {
+export function UndoToast(props: { annotation: TAnnotationView; onUndo: () => void; onExpire: () => void }) {
   const { onExpire } = props;
   useEffect(() => {
     const timer = setTimeout(onExpire, UNDO_MS);

@@ -88,3 +88,23 @@ export type TAnnotationEvent = {
   before: Record<string, unknown> | null;
   after: Record<string, unknown>;
 };
+
+/** What the reading view keeps of an annotation: no context (prefix/suffix), which it never shows. */
+export type TAnnotationView = Omit<TAnnotation, "prefix" | "suffix">;
+
+/**
+ * The reading view's initial data: the source by id (the page sends the workspace's sources
+ * once), so 2,000 annotations do not carry 2,000 copies of their sources.
+ */
+export type TAnnotationWire = Omit<TAnnotationView, "source"> & { sourceId: string | null };
+
+export function toWire(a: TAnnotation): TAnnotationWire {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { prefix, suffix, source, ...rest } = a;
+  return { ...rest, sourceId: source?.id ?? null };
+}
+
+export function fromWire(w: TAnnotationWire, sources: ReadonlyMap<string, TSource>): TAnnotationView {
+  const { sourceId, ...rest } = w;
+  return { ...rest, source: sourceId ? (sources.get(sourceId) ?? null) : null };
+}

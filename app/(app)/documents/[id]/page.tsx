@@ -4,6 +4,7 @@ import { Annotator } from "@/components/annotator/annotator";
 import { DocumentActions } from "@/components/documents/document-actions";
 import { requireMember } from "@/lib/access";
 import { listAnnotations } from "@/lib/annotations/queries";
+import { toWire } from "@/lib/annotations/schemas";
 import { getDocument } from "@/lib/documents/queries";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatLength } from "@/lib/format";
@@ -67,7 +68,7 @@ export default async function DocumentPage({ params }: TProps) {
         documentId={document.id}
         title={document.title}
         text={document.text}
-        initialAnnotations={annotations}
+        initialAnnotations={annotations.map(toWire)}
         initialSources={sources}
         canAnnotate={hasRole(role, "REVIEWER")}
         canRestoreAny={hasRole(role, "EDITOR")}
