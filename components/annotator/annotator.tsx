@@ -140,7 +140,13 @@ export function Annotator(props: {
   return (
     <div className="annotator">
       <StatusStyles />
-      <section aria-label="Document text" className="document-region" ref={regionRef}>
+      <section
+        aria-label="Document text"
+        className="document-region"
+        ref={regionRef}
+        // The selection as the annotator understood it, in code points (tests wait on it).
+        data-selection={selection ? `${selection.start}-${selection.end}` : ""}
+      >
         <AnnotatableText
           text={props.text}
           label={props.title}
