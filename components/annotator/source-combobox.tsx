@@ -10,6 +10,9 @@ type TOption = { key: string; label: string; detail?: string; choice: TSourceCho
 
 const MAX_OPTIONS = 8;
 
+/** The optional source fields the inline form does not ask for (the registry edits them). */
+const EMPTY_SOURCE_FIELDS = { publisher: "", aliases: [], publisherPlace: "", page: "", isbn: "", doi: "", archivedUrl: "", language: "" };
+
 export function sourceLabel(source: Pick<TSource, "title" | "authors" | "issued">): string {
   const authors = formatAuthors(source.authors);
   return [source.title, authors, source.issued].filter(Boolean).join(" · ");
@@ -52,7 +55,7 @@ export function SourceCombobox(props: {
     setDraft(next);
     commit({
       kind: "new",
-      source: { kind: next.kind, title: next.title, authors: parseAuthors(next.authors), containerTitle: next.containerTitle, publisher: "", issued: next.issued, url: next.url, aliases: [] },
+      source: { ...EMPTY_SOURCE_FIELDS, kind: next.kind, title: next.title, authors: parseAuthors(next.authors), containerTitle: next.containerTitle, issued: next.issued, url: next.url },
     });
   }
 

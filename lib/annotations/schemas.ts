@@ -81,7 +81,7 @@ export type TAnnotation = {
 
 export type TAnnotationEvent = {
   id: string;
-  type: "CREATED" | "UPDATED" | "DELETED" | "RESTORED";
+  type: "CREATED" | "UPDATED" | "DELETED" | "RESTORED" | "EVIDENCE_ADDED" | "EVIDENCE_UPDATED" | "EVIDENCE_REMOVED" | "CHAIN_SET" | "SOURCE_MERGED" | "SOURCE_MERGE_UNDONE";
   actor: TPerson;
   version: number;
   createdAt: string;

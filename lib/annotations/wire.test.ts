@@ -4,7 +4,7 @@ import { fromWire, toWire, type TAnnotation } from "./schemas";
 
 const source: TSource = {
   id: "s1", workspaceId: "w", kind: "BOOK", title: "Black Garden", authors: [{ family: "de Waal", given: "Thomas" }], containerTitle: "", publisher: "NYU Press",
-  issued: "2003", url: "", aliases: [], version: 1, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z",
+  issued: "2003", url: "", aliases: [], publisherPlace: "New York", page: "", isbn: "", doi: "", archivedUrl: "", language: "en", version: 1, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z",
 };
 const person = { id: "u", name: "Rena", email: "r@example.com" };
 const annotation: TAnnotation = {

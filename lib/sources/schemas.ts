@@ -1,14 +1,16 @@
 import { z } from "zod";
 
-export const SOURCE_KINDS = ["BOOK", "REPORT", "NEWS_ARTICLE", "LEGAL_DOCUMENT", "INTERVIEW_OR_STATEMENT", "VIDEO", "WEBSITE", "OTHER"] as const;
+export const SOURCE_KINDS = ["BOOK", "REPORT", "NEWS_ARTICLE", "MAGAZINE_ARTICLE", "LEGAL_DOCUMENT", "INTERVIEW_OR_STATEMENT", "SPEECH", "VIDEO", "WEBSITE", "OTHER"] as const;
 export type TSourceKind = (typeof SOURCE_KINDS)[number];
 
 export const SOURCE_KIND_LABELS: Record<TSourceKind, string> = {
   BOOK: "Book",
   REPORT: "Report",
   NEWS_ARTICLE: "News article",
+  MAGAZINE_ARTICLE: "Magazine article",
   LEGAL_DOCUMENT: "Legal document",
   INTERVIEW_OR_STATEMENT: "Interview or statement",
+  SPEECH: "Speech",
   VIDEO: "Video",
   WEBSITE: "Website",
   OTHER: "Other",
@@ -51,6 +53,12 @@ const sourceFields = {
   issued: ZIssued.default(""),
   url: ZUrl.default(""),
   aliases: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+  publisherPlace: z.string().trim().max(300).default(""),
+  page: z.string().trim().max(100).default(""),
+  isbn: z.string().trim().max(40).default(""),
+  doi: z.string().trim().max(300).default(""),
+  archivedUrl: ZUrl.default(""),
+  language: z.string().trim().max(40).default(""),
 };
 
 export const ZCreateSource = z.strictObject({ workspaceId: z.string().min(1, "Choose a workspace"), ...sourceFields });
@@ -70,6 +78,12 @@ export const ZUpdateSource = z.strictObject({
   issued: ZIssued.optional(),
   url: ZUrl.optional(),
   aliases: z.array(z.string().trim().min(1).max(300)).max(50).optional(),
+  publisherPlace: z.string().trim().max(300).optional(),
+  page: z.string().trim().max(100).optional(),
+  isbn: z.string().trim().max(40).optional(),
+  doi: z.string().trim().max(300).optional(),
+  archivedUrl: ZUrl.optional(),
+  language: z.string().trim().max(40).optional(),
 });
 export type TUpdateSource = z.infer<typeof ZUpdateSource>;
 
@@ -85,6 +99,12 @@ export type TSource = {
   issued: string;
   url: string;
   aliases: string[];
+  publisherPlace: string;
+  page: string;
+  isbn: string;
+  doi: string;
+  archivedUrl: string;
+  language: string;
   version: number;
   createdAt: string;
   updatedAt: string;
