@@ -65,12 +65,15 @@ function countPlaywright(file: string, ok: boolean) {
  */
 const e2eOnly = process.argv.includes("--e2e");
 const playwrightArgs = e2eOnly ? process.argv.slice(process.argv.indexOf("--e2e") + 1) : [];
+/** `npm test -- --unit [vitest args]`: only the unit tests, on the fresh test database. */
+const unitOnly = process.argv.includes("--unit");
+const vitestArgs = unitOnly ? process.argv.slice(process.argv.indexOf("--unit") + 1) : [];
 
 async function main() {
   fs.rmSync(results, { recursive: true, force: true });
   fs.mkdirSync(results, { recursive: true });
 
-  if (!e2eOnly) {
+  if (!e2eOnly && !unitOnly) {
     check("lint", bin("eslint"), [".", "--max-warnings=0"]);
     check("types", bin("tsc"), ["--noEmit"]);
   }
@@ -81,13 +84,17 @@ async function main() {
   if (migrate.code !== 0) throw new Error("prisma migrate deploy failed on the test database");
 
   if (!e2eOnly) {
-    const unitOk = step("unit (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${path.join(results, "unit.json")}`], {
+    const unitOk = step("unit (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${path.join(results, "unit.json")}`, ...vitestArgs], {
       ...process.env,
       DATABASE_URL: database.url,
     });
     countVitest(path.join(results, "unit.json"), unitOk);
   }
 
+  if (unitOnly) {
+    console.log(`\n${tally.passed} passed, ${tally.failed} failed`);
+    return shutdown.exit(tally.failed === 0 ? 0 : 1);
+  }
   console.log("\n=== build ===");
   const built = ensureBuild();
   tally[built ? "passed" : "failed"]++;
