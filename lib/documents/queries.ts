@@ -12,6 +12,8 @@ export type TDocumentSummary = {
   sha256: string;
   annotationCount: number;
   updatedAt: Date;
+  /** The latest change to the document or any of its annotations. */
+  lastChangeAt: Date;
 };
 
 const summarySelect = {
@@ -46,6 +48,7 @@ function presentSummary(row: TSummaryRow): TDocumentSummary {
     sha256: row.sha256,
     annotationCount: row._count.annotations,
     updatedAt: row.updatedAt,
+    lastChangeAt: row.updatedAt,
   };
 }
 
@@ -56,7 +59,16 @@ export async function listDocuments(options: { userId: string; workspaceId?: str
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     select: summarySelect,
   });
-  return rows.map(presentSummary);
+  // One grouped query for the latest annotation change of every listed document.
+  const latest = await db().annotation.groupBy({ by: ["documentId"], where: { documentId: { in: rows.map((r) => r.id) } }, _max: { updatedAt: true } });
+  const latestById = new Map(latest.map((l) => [l.documentId, l._max.updatedAt]));
+  return rows
+    .map((row) => {
+      const summary = presentSummary(row);
+      const annotated = latestById.get(row.id);
+      return annotated && annotated > summary.lastChangeAt ? { ...summary, lastChangeAt: annotated } : summary;
+    })
+    .sort((a, b) => b.lastChangeAt.getTime() - a.lastChangeAt.getTime());
 }
 
 export type TDocument = TDocumentSummary & { text: string; revision: number; createdAt: Date };

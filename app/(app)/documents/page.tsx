@@ -63,7 +63,7 @@ export default async function DocumentsPage({ searchParams }: TProps) {
                 <td className="num">{formatLength(d.length)}</td>
                 <td className="num">{d.annotationCount.toLocaleString("en-GB")}</td>
                 <td>
-                  <time dateTime={d.updatedAt.toISOString()}>{formatDateTime(d.updatedAt)}</time>
+                  <time dateTime={d.lastChangeAt.toISOString()}>{formatDateTime(d.lastChangeAt)}</time>
                 </td>
               </tr>
             ))}
