@@ -28,11 +28,17 @@ test("annotations API: code-point offsets, filters, versions, one event per chan
   expect(START).toBe(TEXT.indexOf("6") - 2);
   expect(await eventCount(a.id)).toBe(1);
 
-  const verified = await request.post(list, {
-    data: { start: 0, end: 2, status: "VERIFIED", source: { kind: "REPORT", title: "Memorial Human Rights Centre report", aliases: ["Memorial HRC"] } },
-  });
-  expect(verified.status()).toBe(201);
-  expect(await verified.json()).toMatchObject({ exact: "🙂🙂", status: "VERIFIED", source: { title: "Memorial Human Rights Centre report", workspaceId: workspace.id } });
+  // Verified needs evidence, which a new annotation cannot have yet: create, add evidence, then verify.
+  const refused = await request.post(list, { data: { start: 0, end: 2, status: "VERIFIED" } });
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).error.fields).toEqual({ status: "Add at least one evidence item before setting Verified" });
+  const plain = await request.post(list, { data: { start: 0, end: 2, source: { kind: "REPORT", title: "Memorial Human Rights Centre report", aliases: ["Memorial HRC"] } } });
+  expect(plain.status()).toBe(201);
+  const emoji = await plain.json();
+  expect((await request.post(`/api/v1/annotations/${emoji.id}/evidence`, { data: { stance: "SUPPORTS", sourceId: emoji.source.id, passage: "613 civilians" } })).status()).toBe(201);
+  const verified = await request.patch(`/api/v1/annotations/${emoji.id}`, { data: { version: 2, status: "VERIFIED" } });
+  expect(verified.status()).toBe(200);
+  expect(await verified.json()).toMatchObject({ exact: "🙂🙂", status: "VERIFIED", version: 3, evidenceCount: 1, source: { title: "Memorial Human Rights Centre report", workspaceId: workspace.id } });
 
   // A corpus document: offsets of a real text.
   const corpusText = readCorpusText(workspace.documents[0].file);
@@ -49,22 +55,24 @@ test("annotations API: code-point offsets, filters, versions, one event per chan
   expect((await badStatus.json()).error.fields.status).toContain("UNVERIFIED");
 
   // Versions: the editor's change wins; the reviewer's stale one is refused with the current state.
-  const patched = await editor.patch(`/api/v1/annotations/${a.id}`, { data: { version: 1, status: "PARTLY_VERIFIED", note: "Memorial says 613 civilians" } });
+  // (Partly verified needs evidence: adding it is version 2.)
+  expect((await editor.post(`/api/v1/annotations/${a.id}/evidence`, { data: { stance: "CONTEXT", passage: "613 civilians" } })).status()).toBe(201);
+  const patched = await editor.patch(`/api/v1/annotations/${a.id}`, { data: { version: 2, status: "PARTLY_VERIFIED", note: "Memorial says 613 civilians" } });
   expect(patched.status()).toBe(200);
-  expect(await patched.json()).toMatchObject({ version: 2, status: "PARTLY_VERIFIED", updatedBy: { id: workspace.users.EDITOR.id } });
-  expect(await eventCount(a.id)).toBe(2);
-  const stale = await request.patch(`/api/v1/annotations/${a.id}`, { data: { version: 1, status: "CONTRADICTED" } });
+  expect(await patched.json()).toMatchObject({ version: 3, status: "PARTLY_VERIFIED", updatedBy: { id: workspace.users.EDITOR.id } });
+  expect(await eventCount(a.id)).toBe(3);
+  const stale = await request.patch(`/api/v1/annotations/${a.id}`, { data: { version: 2, status: "CONTRADICTED" } });
   expect(stale.status()).toBe(409);
   const conflict = (await stale.json()).error;
-  expect(conflict).toMatchObject({ code: "CONFLICT", message: "This annotation was changed by editor", current: { version: 2, status: "PARTLY_VERIFIED" } });
-  expect(await (await request.get(`/api/v1/annotations/${a.id}`)).json()).toMatchObject({ version: 2, status: "PARTLY_VERIFIED", note: "Memorial says 613 civilians" });
-  expect(await eventCount(a.id)).toBe(2);
+  expect(conflict).toMatchObject({ code: "CONFLICT", message: "This annotation was changed by editor", current: { version: 3, status: "PARTLY_VERIFIED" } });
+  expect(await (await request.get(`/api/v1/annotations/${a.id}`)).json()).toMatchObject({ version: 3, status: "PARTLY_VERIFIED", note: "Memorial says 613 civilians" });
+  expect(await eventCount(a.id)).toBe(3);
 
-  const moved = await request.patch(`/api/v1/annotations/${a.id}`, { data: { version: 2, start: START, end: START + 10 } });
-  expect(await moved.json()).toMatchObject({ version: 3, exact: "613 killed", suffix: " in Khojaly, per Newsweek." });
+  const moved = await request.patch(`/api/v1/annotations/${a.id}`, { data: { version: 3, start: START, end: START + 10 } });
+  expect(await moved.json()).toMatchObject({ version: 4, exact: "613 killed", suffix: " in Khojaly, per Newsweek." });
   const events = (await (await request.get(`/api/v1/annotations/${a.id}/events`)).json()).events;
-  expect(events.map((e: { type: string; version: number }) => [e.type, e.version])).toEqual([["CREATED", 1], ["UPDATED", 2], ["UPDATED", 3]]);
-  expect(events[2]).toMatchObject({ before: { end: START + 3, exact: "613" }, after: { end: START + 10, exact: "613 killed" } });
+  expect(events.map((e: { type: string; version: number }) => [e.type, e.version])).toEqual([["CREATED", 1], ["EVIDENCE_ADDED", 2], ["UPDATED", 3], ["UPDATED", 4]]);
+  expect(events[3]).toMatchObject({ before: { end: START + 3, exact: "613" }, after: { end: START + 10, exact: "613 killed" } });
 
   // Invalid spans and bodies.
   const backwards = await request.post(list, { data: { start: 5, end: 5 } });
@@ -84,25 +92,25 @@ test("annotations API: code-point offsets, filters, versions, one event per chan
   const viewer = await signedIn(playwright, baseURL, workspace.users.VIEWER);
   expect((await viewer.get(list)).status()).toBe(200);
   expect((await viewer.post(list, { data: { start: 0, end: 2 } })).status()).toBe(403);
-  expect((await viewer.patch(`/api/v1/annotations/${a.id}`, { data: { version: 3, note: "x" } })).status()).toBe(403);
+  expect((await viewer.patch(`/api/v1/annotations/${a.id}`, { data: { version: 4, note: "x" } })).status()).toBe(403);
   expect((await viewer.delete(`/api/v1/annotations/${a.id}`)).status()).toBe(403);
   const stranger = await signedIn(playwright, baseURL, await createUser("stranger"));
   expect((await stranger.get(list)).status()).toBe(404);
   expect((await stranger.get(`/api/v1/annotations/${a.id}`)).status()).toBe(404);
   expect((await stranger.get(`/api/v1/annotations/${a.id}/events`)).status()).toBe(404);
-  expect((await stranger.patch(`/api/v1/annotations/${a.id}`, { data: { version: 3, note: "x" } })).status()).toBe(404);
+  expect((await stranger.patch(`/api/v1/annotations/${a.id}`, { data: { version: 4, note: "x" } })).status()).toBe(404);
   expect((await stranger.post(list, { data: { start: 0, end: 2 } })).status()).toBe(404);
 
   // Delete, then neither PATCH nor GET finds it; restore brings it back.
   expect((await request.delete(`/api/v1/annotations/${a.id}`)).status()).toBe(204);
-  expect(await eventCount(a.id)).toBe(4);
-  expect((await request.patch(`/api/v1/annotations/${a.id}`, { data: { version: 4, note: "revive" } })).status()).toBe(404);
+  expect(await eventCount(a.id)).toBe(5);
+  expect((await request.patch(`/api/v1/annotations/${a.id}`, { data: { version: 5, note: "revive" } })).status()).toBe(404);
   expect((await request.get(`/api/v1/annotations/${a.id}`)).status()).toBe(404);
   expect((await (await request.get(list)).json()).annotations).toHaveLength(1);
   const restored = await request.post(`/api/v1/annotations/${a.id}/restore`);
   expect(restored.status()).toBe(200);
-  expect(await restored.json()).toMatchObject({ id: a.id, version: 5, deletedAt: null, exact: "613 killed" });
-  expect(await eventCount(a.id)).toBe(5);
+  expect(await restored.json()).toMatchObject({ id: a.id, version: 6, deletedAt: null, exact: "613 killed" });
+  expect(await eventCount(a.id)).toBe(6);
   expect((await request.post(`/api/v1/annotations/${a.id}/restore`)).status()).toBe(409);
 });
 
@@ -138,7 +146,7 @@ test("sources API: create, list, read, edit against a version, and workspace bou
   const stale = await editor.patch(`/api/v1/sources/${source.id}`, { data: { version: 1, title: "Black garden" } });
   expect(stale.status()).toBe(409);
   expect((await stale.json()).error).toMatchObject({ code: "CONFLICT", current: { version: 2, title: "Black Garden", publisher: "NYU Press" } });
-  expect((await editor.patch(`/api/v1/sources/${source.id}`, { data: { version: 2, isbn: "x" } })).status()).toBe(400);
+  expect((await editor.patch(`/api/v1/sources/${source.id}`, { data: { version: 2, colour: "x" } })).status()).toBe(400);
 
   // Citing: a source of this workspace works; one of another workspace is refused on the field.
   const doc = workspace.documents[1];

@@ -1,20 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createAnnotation, createManyAnnotations, createSource, paintedHighlights, selectText } from "./fixtures/annotator";
-import { apiSignIn, createWorkspace, signIn, type TWorkspace } from "./fixtures/factories";
+import { createAnnotation, createEvidence, createManyAnnotations, createSource, item, openCampaign, paintedHighlights, quoteButtons, selectText, sidebar } from "./fixtures/annotator";
+import { apiSignIn, createWorkspace } from "./fixtures/factories";
 
-const CAMPAIGN = "Justice for Khojaly (campaign page)";
-
-async function openCampaign(page: Page, workspace: TWorkspace, role: keyof TWorkspace["users"]) {
-  await signIn(page, workspace.users[role]);
-  await page.getByRole("link", { name: CAMPAIGN }).click();
-  await expect(page.getByRole("heading", { level: 1, name: CAMPAIGN })).toBeVisible();
-  await expect(page.locator(".document-text")).toBeVisible();
-}
-
-const sidebar = (page: Page) => page.getByRole("region", { name: "Annotations" });
-/** The list entry of an annotation, found by its quote button (the first button of the entry). */
-const quoteButtons = (page: Page) => sidebar(page).locator(".annotation-item > .item-button");
-const item = (page: Page, quote: string) => sidebar(page).locator(".annotation-item").filter({ has: page.locator(":scope > .item-button", { hasText: quote }) });
 const badge = (page: Page, quote: string) => item(page, quote).locator(".item-meta .status-badge");
 
 test("a reviewer annotates “Thomas de Waal” with a new BOOK source and a locator; it survives a reload", async ({ page }) => {
@@ -76,7 +63,9 @@ test("two overlapping spans are both painted, listed in text order, and a click 
 test("changing the status changes the colour set and the counts", async ({ page }) => {
   const workspace = await createWorkspace({ corpus: true });
   const doc = workspace.documents[0];
-  await createAnnotation({ documentId: doc.id, userId: workspace.users.EDITOR.id, needle: "Seyran Oghanyan" });
+  const seyran = await createAnnotation({ documentId: doc.id, userId: workspace.users.EDITOR.id, needle: "Seyran Oghanyan" });
+  // Contradicted needs evidence (e2e/evidence.spec.ts tests that rule); this test is about colours and counts.
+  await createEvidence({ annotationId: seyran.id, userId: workspace.users.EDITOR.id, passage: "Oghanyan was not there", stance: "CONTRADICTS" });
   await openCampaign(page, workspace, "REVIEWER");
   await expect(sidebar(page).getByRole("list", { name: "Annotations by status" })).toHaveText(/Unverified: 1/);
 
@@ -126,7 +115,8 @@ test("delete, then Undo within 10 seconds; an editor restores from the deleted l
 
 test("a VIEWER sees annotations but has no Annotate and no editing", async ({ page }) => {
   const workspace = await createWorkspace({ corpus: true });
-  await createAnnotation({ documentId: workspace.documents[0].id, userId: workspace.users.EDITOR.id, needle: "Serzh Sarkisian", status: "VERIFIED" });
+  const serzh = await createAnnotation({ documentId: workspace.documents[0].id, userId: workspace.users.EDITOR.id, needle: "Serzh Sarkisian", status: "VERIFIED" });
+  await createEvidence({ annotationId: serzh.id, userId: workspace.users.EDITOR.id, passage: "Sarkisian said so in 2000" });
   await openCampaign(page, workspace, "VIEWER");
   await expect(badge(page, "Serzh Sarkisian")).toContainText("Verified");
   await expect.poll(async () => (await paintedHighlights(page))["pv-verified"]).toEqual(["Serzh Sarkisian"]);
@@ -136,6 +126,9 @@ test("a VIEWER sees annotations but has no Annotate and no editing", async ({ pa
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await item(page, "Serzh Sarkisian").locator(":scope > .item-button").click();
   await expect(sidebar(page).getByRole("button", { name: "Save changes" })).toHaveCount(0);
+  // Readers see the evidence, without the means to change it.
+  await expect(sidebar(page).getByRole("region", { name: "Evidence" })).toContainText("“Sarkisian said so in 2000”");
+  await expect(sidebar(page).getByRole("button", { name: /Add evidence|Remove evidence|Edit evidence/ })).toHaveCount(0);
   await expect(page.locator(".document-text")).toContainText("Justice for Khojaly"); // typing changed nothing
 });
 
@@ -175,9 +168,12 @@ test("keyboard only: select with Shift+arrows, press A, choose a source, save", 
   await openCampaign(page, workspace, "REVIEWER");
   await page.locator(".document-text").focus();
   await page.keyboard.press("Control+Home");
+  const text = page.getByRole("region", { name: "Document text" });
   await page.keyboard.press("Shift+End"); // the first line: "Justice for Khojaly"
-  await expect(page.getByRole("button", { name: "Annotate" })).toBeVisible();
+  await expect(text).toHaveAttribute("data-selection", "0-19");
   await page.keyboard.press("Shift+ArrowLeft"); // and one character back, by arrow
+  await expect(text).toHaveAttribute("data-selection", "0-18");
+  await expect(page.getByRole("button", { name: "Annotate" })).toBeVisible();
   await page.keyboard.press("a");
 
   const dialog = page.getByRole("dialog", { name: "New annotation" });

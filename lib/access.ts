@@ -21,6 +21,11 @@ export function visibleAnnotations(userId: string): Prisma.AnnotationWhereInput 
   return { document: visibleDocuments(userId) };
 }
 
+/** Live evidence items of live, visible annotations: an item of a deleted annotation is not found. */
+export function visibleEvidence(userId: string): Prisma.EvidenceWhereInput {
+  return { deletedAt: null, annotation: { deletedAt: null, ...visibleAnnotations(userId) } };
+}
+
 export function visibleSources(userId: string): Prisma.SourceWhereInput {
   return { workspace: memberWorkspaces(userId) };
 }

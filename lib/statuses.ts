@@ -63,3 +63,24 @@ export const STATUS_INFO: Record<TStatus, TStatusInfo> = {
 export function isStatus(value: unknown): value is TStatus {
   return typeof value === "string" && (STATUSES as readonly string[]).includes(value);
 }
+
+/**
+ * Verdicts that claim something was found in (or against) a source. The server refuses them on
+ * an annotation without at least one live evidence item, so every such verdict can be traced to
+ * what the reviewer read.
+ */
+export const STATUSES_NEEDING_EVIDENCE = ["VERIFIED", "PARTLY_VERIFIED", "MISATTRIBUTED", "CONTRADICTED"] as const satisfies readonly TStatus[];
+
+export function needsEvidence(status: TStatus): boolean {
+  return (STATUSES_NEEDING_EVIDENCE as readonly TStatus[]).includes(status);
+}
+
+/** The message refusing `status` for an annotation with `liveEvidence` items, or null when it is allowed. */
+export function evidenceRuleProblem(status: TStatus, liveEvidence: number): string | null {
+  return needsEvidence(status) && liveEvidence < 1 ? `Add at least one evidence item before setting ${STATUS_INFO[status].label}` : null;
+}
+
+/** Why the last evidence item of an annotation with such a status cannot be removed. */
+export function lastEvidenceProblem(status: TStatus): string {
+  return `This is the only evidence for a ${STATUS_INFO[status].label} annotation: add other evidence, or change its status first`;
+}

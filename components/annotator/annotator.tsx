@@ -2,8 +2,9 @@
 import type { EditorView } from "@tiptap/pm/view";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AnnotatableText, type TTextSelection } from "@/components/annotator/annotatable-text";
-import { AnnotationEditor } from "@/components/annotator/annotation-editor";
+import { AnnotationEditor, editorKey } from "@/components/annotator/annotation-editor";
 import { DeletedAnnotations } from "@/components/annotator/deleted-annotations";
+import { EvidenceSection } from "@/components/annotator/evidence-list";
 import { HighlightPainter, highlightsSupported } from "@/components/annotator/highlight-painter";
 import { NewAnnotationDialog } from "@/components/annotator/new-annotation-dialog";
 import { AnnotationList, type TFilters } from "@/components/annotator/sidebar";
@@ -183,9 +184,9 @@ export function Annotator(props: {
           selectedIds={selectedIds}
           onChoose={choose}
           renderEditor={(a) =>
-            props.canAnnotate && (
+            props.canAnnotate ? (
               <AnnotationEditor
-                key={`${a.id}:${a.version}`}
+                key={editorKey(a)}
                 annotation={a}
                 sources={sources}
                 textSelection={selection && trimSpan(props.text, selection)}
@@ -193,6 +194,9 @@ export function Annotator(props: {
                 onDelete={remove}
                 onCancel={() => setSelectedIds([])}
               />
+            ) : (
+              // Readers see what was found; the chain is already in the entry itself.
+              <EvidenceSection key={a.id} annotation={a} sources={sources} canEdit={false} onAnnotationChanged={remember} />
             )
           }
         />

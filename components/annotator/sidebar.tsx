@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ChainView } from "@/components/annotator/chain-editor";
 import { sourceLabel } from "@/components/annotator/source-combobox";
 import { StatusBadge } from "@/components/annotator/status-badge";
 import { statusClass } from "@/components/annotator/status-styles";
@@ -102,6 +103,12 @@ export function AnnotationList(props: {
                     {a.source ? sourceLabel(a.source) : <em>No source yet</em>}
                     {a.locator && <>, {a.locator}</>}
                   </span>
+                  <ChainView chain={a.chain} />
+                  {a.evidenceCount > 0 && (
+                    <span className="evidence-count">
+                      {a.evidenceCount} evidence {a.evidenceCount === 1 ? "item" : "items"}
+                    </span>
+                  )}
                   <span className="muted">
                     {a.updatedBy.name} · <time dateTime={a.updatedAt}>{formatDateTime(new Date(a.updatedAt))}</time>
                   </span>

@@ -13,6 +13,9 @@ export function AppHeader({ email }: { email: string }) {
             <Link href="/documents">Documents</Link>
           </li>
           <li>
+            <Link href="/sources">Sources</Link>
+          </li>
+          <li>
             <Link href="/workspaces">Workspaces</Link>
           </li>
         </ul>

@@ -1,9 +1,10 @@
 "use server";
 import { runAction } from "@/lib/actions";
 import { parseInput } from "@/lib/api/handler";
+import { setChain } from "@/lib/annotations/chain";
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/annotations/mutations";
 import { listDeletedAnnotations } from "@/lib/annotations/queries";
-import { ZCreateAnnotation, ZUpdateAnnotation, type TAnnotation } from "@/lib/annotations/schemas";
+import { ZCreateAnnotation, ZSetChain, ZUpdateAnnotation, type TAnnotation } from "@/lib/annotations/schemas";
 import type { TResult } from "@/lib/errors";
 
 // The reading view keeps its own list of annotations and applies each result itself, so these
@@ -28,4 +29,9 @@ export async function restoreAnnotationAction(annotationId: string): Promise<TRe
 
 export async function listDeletedAnnotationsAction(documentId: string): Promise<TResult<TAnnotation[]>> {
   return runAction((user) => listDeletedAnnotations({ userId: user.id, documentId }));
+}
+
+/** Replaces the attribution chain against the annotation's version (409 with `current` when stale). */
+export async function setChainAction(annotationId: string, input: unknown): Promise<TResult<TAnnotation>> {
+  return runAction((user) => setChain({ userId: user.id, annotationId, input: parseInput(ZSetChain, input) }));
 }

@@ -49,10 +49,17 @@ export function changedFields(before: TSnapshot, after: TSnapshot): { before: Pa
 }
 
 /**
+ * What an event records on each side: annotation snapshot fields, or for EVIDENCE_* the evidence
+ * item's snapshot (lib/evidence/present.ts) and for CHAIN_SET `{ hops }` (lib/annotations/chain.ts).
+ */
+export type TEventPayload = Partial<TSnapshot> | Prisma.InputJsonObject;
+
+/**
  * Appends the one event of a change, inside the change's transaction. CREATED has `before`
  * null and the full snapshot after; UPDATED only the fields that changed; DELETED and RESTORED
  * full snapshots on both sides, so the history shows what was removed or brought back without
- * replaying earlier events.
+ * replaying earlier events. EVIDENCE_ADDED has `before` null; EVIDENCE_UPDATED and
+ * EVIDENCE_REMOVED carry the item's full snapshot on both sides; CHAIN_SET the whole hop list.
  */
 export async function recordAnnotationEvent(
   tx: TTx,
@@ -61,8 +68,8 @@ export async function recordAnnotationEvent(
     type: AnnotationEventType;
     actorId: string;
     version: number;
-    before: Partial<TSnapshot> | null;
-    after: Partial<TSnapshot>;
+    before: TEventPayload | null;
+    after: TEventPayload;
   },
 ): Promise<void> {
   await tx.annotationEvent.create({

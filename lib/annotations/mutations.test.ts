@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { cpLength } from "@/lib/anchoring/code-points";
-import { create, eventsOf, testWorkspace, update } from "@/lib/testing/annotation-fixtures";
+import { addEvidenceTo, create, eventsOf, testWorkspace, update } from "@/lib/testing/annotation-fixtures";
 import { deleteAnnotation, restoreAnnotation } from "./mutations";
 
 const TEXT = "😀 Memorial: 613 killed 𠀀 (Newsweek, 16 March 1992)";
@@ -74,16 +74,17 @@ describe("updateAnnotation (real database)", () => {
   it("records only the changed fields; moving the span recomputes the quote", async () => {
     const { documentId, users } = await testWorkspace(TEXT);
     const a = await create(users.REVIEWER.id, documentId, { start: START, end: START + 3 });
-    const moved = await update(users.EDITOR.id, a.id, { version: 1, start: START, end: START + 10, status: "VERIFIED", locator: "p. 12" });
-    expect(moved).toMatchObject({ version: 2, exact: "613 killed", suffix: " 𠀀 (Newsweek, 16 March 1992)", status: "VERIFIED", locator: "p. 12" });
+    await addEvidenceTo(users.REVIEWER.id, a.id); // Verified needs evidence; this is version 2
+    const moved = await update(users.EDITOR.id, a.id, { version: 2, start: START, end: START + 10, status: "VERIFIED", locator: "p. 12" });
+    expect(moved).toMatchObject({ version: 3, exact: "613 killed", suffix: " 𠀀 (Newsweek, 16 March 1992)", status: "VERIFIED", locator: "p. 12" });
     expect(moved.updatedBy.id).toBe(users.EDITOR.id);
     expect(moved.createdBy.id).toBe(users.REVIEWER.id);
 
     const events = await eventsOf(a.id);
-    expect(events).toHaveLength(2);
-    expect(events[1]).toMatchObject({ type: "UPDATED", actorId: users.EDITOR.id, version: 2 });
-    expect(events[1].before).toEqual({ end: START + 3, exact: "613", status: "UNVERIFIED", locator: "" });
-    expect(events[1].after).toEqual({ end: START + 10, exact: "613 killed", status: "VERIFIED", locator: "p. 12" });
+    expect(events).toHaveLength(3);
+    expect(events[2]).toMatchObject({ type: "UPDATED", actorId: users.EDITOR.id, version: 3 });
+    expect(events[2].before).toEqual({ end: START + 3, exact: "613", status: "UNVERIFIED", locator: "" });
+    expect(events[2].after).toEqual({ end: START + 10, exact: "613 killed", status: "VERIFIED", locator: "p. 12" });
   });
 
   it("a stale version gets CONFLICT with the current annotation and changes nothing", async () => {
@@ -111,7 +112,7 @@ describe("updateAnnotation (real database)", () => {
     const results = await Promise.allSettled([
       update(users.REVIEWER.id, a.id, { version: 1, note: "first" }),
       update(users.REVIEWER2.id, a.id, { version: 1, note: "second" }),
-      update(users.EDITOR.id, a.id, { version: 1, status: "CONTRADICTED" }),
+      update(users.EDITOR.id, a.id, { version: 1, status: "SOURCE_NOT_FOUND" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");

@@ -2,14 +2,15 @@ import "server-only";
 import type { z } from "zod";
 import { requireMember, visibleAnnotations, visibleDocuments } from "@/lib/access";
 import { quoteSelector, shorten, spanProblem } from "@/lib/anchoring/selectors";
-import { changedFields, recordAnnotationEvent, snapshotOf, snapshotSelect, type TSnapshot } from "@/lib/annotations/events";
-import { annotationSelect, presentAnnotation } from "@/lib/annotations/present";
+import { changedFields, recordAnnotationEvent, snapshotOf, type TSnapshot } from "@/lib/annotations/events";
 import type { TAnnotation, TCreateAnnotationParsed, ZUpdateAnnotation } from "@/lib/annotations/schemas";
+import { liveAnnotationForWrite, lockAnnotation, readAnnotation, StaleVersion, staleVersion, writeSelect } from "@/lib/annotations/writes";
 import { db, type TTx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { hasRole } from "@/lib/roles";
 import { insertSource } from "@/lib/sources/mutations";
 import type { TInlineSource } from "@/lib/sources/schemas";
+import { evidenceRuleProblem, type TStatus } from "@/lib/statuses";
 
 export type TUpdateAnnotationParsed = z.output<typeof ZUpdateAnnotation>;
 
@@ -34,43 +35,13 @@ async function resolveSource(
   return found.id;
 }
 
-/*
- * Inside a transaction only scalar columns are read: Prisma fetches relations of one read
- * concurrently, which on a transaction's single pg connection warns now and fails with pg 9
- * (prisma/orm#29407). The presented annotation is read after the commit instead; it is always
- * consistent with its own version, even when another change has landed since.
+/**
+ * The status rule (lib/statuses.ts), as a 422 on the status field. An annotation being created has
+ * no evidence yet, so it is created with another status and given evidence first.
  */
-const writeSelect = { id: true, workspaceId: true, documentId: true, version: true, ...snapshotSelect } as const;
-
-/** Locks the row for the rest of the transaction, so the snapshot read next is the one changed. */
-async function lockAnnotation(tx: TTx, annotationId: string) {
-  await tx.$queryRaw`SELECT id FROM "Annotation" WHERE id = ${annotationId} FOR UPDATE`;
-  return tx.annotation.findUnique({ where: { id: annotationId }, select: writeSelect });
-}
-
-async function readAnnotation(annotationId: string): Promise<TAnnotation> {
-  return presentAnnotation(await db().annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect }));
-}
-
-/** Thrown inside a transaction to roll it back when the version matched no row. */
-class StaleVersion extends Error {}
-
-/** A live (not deleted) visible annotation for a write, with the caller's role checked: 404, then 403. */
-async function liveAnnotationForWrite(options: { userId: string; annotationId: string }) {
-  const row = await db().annotation.findFirst({
-    where: { id: options.annotationId, deletedAt: null, ...visibleAnnotations(options.userId) },
-    select: writeSelect,
-  });
-  if (!row) throw notFound("Annotation not found");
-  await requireMember({ userId: options.userId, workspaceId: row.workspaceId, role: "REVIEWER" });
-  return row;
-}
-
-/** The 409 for a stale version, carrying the annotation as it now stands; 404 if it was deleted meanwhile. */
-async function staleVersion(annotationId: string): Promise<AppError> {
-  const current = await db().annotation.findUnique({ where: { id: annotationId }, select: annotationSelect });
-  if (!current || current.deletedAt) return notFound("Annotation not found");
-  return new AppError("CONFLICT", `This annotation was changed by ${current.updatedBy.name}`, undefined, { current: presentAnnotation(current) });
+function checkEvidenceRule(status: TStatus, liveEvidence: number) {
+  const problem = evidenceRuleProblem(status, liveEvidence);
+  if (problem) throw new AppError("VALIDATION", "This status needs evidence", { status: problem });
 }
 
 /** Creates an annotation on a visible document; REVIEWER or above. */
@@ -83,6 +54,7 @@ export async function createAnnotation(options: { userId: string; documentId: st
   if (!doc) throw notFound("Document not found");
   await requireMember({ userId, workspaceId: doc.workspaceId, role: "REVIEWER" });
   const span = anchor(doc, input);
+  checkEvidenceRule(input.status, 0);
 
   const id = await db().$transaction(async (tx) => {
     const sourceId = await resolveSource(tx, { userId, workspaceId: doc.workspaceId, sourceId: input.sourceId, source: input.source });
@@ -151,6 +123,9 @@ export async function updateAnnotation(options: { userId: string; annotationId: 
         data: { ...diff.after, ...quote, updatedById: userId, version: { increment: 1 } },
       });
       if (count === 0) throw new StaleVersion();
+      // Read under the row lock the UPDATE holds: evidence writes lock the annotation first, so
+      // its last item cannot be removed between this count and the commit.
+      if (diff.after.status) checkEvidenceRule(diff.after.status, await tx.evidence.count({ where: { annotationId, deletedAt: null } }));
       await recordAnnotationEvent(tx, { annotation: row, type: "UPDATED", actorId: userId, version: input.version + 1, before: diff.before, after: diff.after });
     });
   } catch (error) {

@@ -27,6 +27,9 @@ export const annotationSelect = {
   source: { select: sourceSelect },
   createdBy: { select: personSelect },
   updatedBy: { select: personSelect },
+  // Both load as one batched query per relation for a whole list, not one per annotation.
+  _count: { select: { evidence: { where: { deletedAt: null } } } },
+  chain: { orderBy: { position: "asc" }, select: { sourceId: true, locator: true, note: true, source: { select: { title: true } } } },
 } as const satisfies Prisma.AnnotationSelect;
 
 export type TAnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
@@ -57,6 +60,8 @@ export function presentAnnotation(row: TAnnotationRow): TAnnotation {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt ? row.deletedAt.toISOString() : null,
+    evidenceCount: row._count.evidence,
+    chain: row.chain.map((hop) => ({ sourceId: hop.sourceId, title: hop.source.title, locator: hop.locator, note: hop.note })),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { create, testWorkspace, update } from "@/lib/testing/annotation-fixtures";
+import { addEvidenceTo, create, testWorkspace, update } from "@/lib/testing/annotation-fixtures";
 import { deleteAnnotation } from "./mutations";
 import { getAnnotation, listAnnotationEvents, listAnnotations, listDeletedAnnotations } from "./queries";
 
@@ -10,7 +10,9 @@ describe("annotation queries (real database)", () => {
   it("lists live annotations in reading order, filtered by status and source; 404 for a stranger", async () => {
     const { documentId, users } = await testWorkspace(TEXT);
     const late = await create(users.REVIEWER.id, documentId, { start: 30, end: 40 });
-    const wide = await create(users.REVIEWER.id, documentId, { start: 0, end: 20, status: "VERIFIED" });
+    const draft = await create(users.REVIEWER.id, documentId, { start: 0, end: 20 });
+    await addEvidenceTo(users.REVIEWER.id, draft.id);
+    const wide = await update(users.REVIEWER.id, draft.id, { version: 2, status: "VERIFIED" });
     const narrow = await create(users.REVIEWER.id, documentId, { start: 0, end: 7, source: { kind: "REPORT", title: "Memorial report" } });
     const gone = await create(users.REVIEWER.id, documentId, { start: 1, end: 2 });
     await deleteAnnotation({ userId: users.REVIEWER.id, annotationId: gone.id });

@@ -55,6 +55,29 @@ export const ZAnnotationFilters = z.strictObject({
 
 export type TPerson = { id: string; name: string; email: string };
 
+/** The most hops an attribution chain may have; real chains have two or three. */
+export const MAX_CHAIN_HOPS = 20;
+
+/** One hop of an attribution chain, from this document back towards the original. */
+export type TChainHop = { sourceId: string; title: string; locator: string; note: string };
+
+/** Replaces an annotation's whole chain, in order, against the annotation's version. */
+export const ZSetChain = z.strictObject({
+  version: z.number({ error: "Send the version you edited" }).int().positive(),
+  hops: z
+    .array(
+      z.strictObject({
+        sourceId: z.string({ error: "Choose a source" }).min(1, "Choose a source"),
+        locator: editable.locator.default(""),
+        note: z.string().max(2000, "At most 2,000 characters").default(""),
+      }),
+      { error: "Send the hops as a list" },
+    )
+    .max(MAX_CHAIN_HOPS, `At most ${MAX_CHAIN_HOPS} hops`),
+});
+export type TSetChain = z.input<typeof ZSetChain>;
+export type TSetChainParsed = z.output<typeof ZSetChain>;
+
 /** What the server returns of an annotation (API and server actions alike). */
 export type TAnnotation = {
   id: string;
@@ -77,6 +100,10 @@ export type TAnnotation = {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** Live evidence items; the items themselves come from GET /api/v1/annotations/:id/evidence. */
+  evidenceCount: number;
+  /** The attribution chain in order, hop 1 first. */
+  chain: TChainHop[];
 };
 
 export type TAnnotationEvent = {

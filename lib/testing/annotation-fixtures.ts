@@ -5,6 +5,8 @@ import { codePointLength, sha256Hex } from "@/lib/documents/text";
 import type { TRole } from "@/lib/roles";
 import { createAnnotation, updateAnnotation } from "@/lib/annotations/mutations";
 import { ZCreateAnnotation, ZUpdateAnnotation } from "@/lib/annotations/schemas";
+import { addEvidence } from "@/lib/evidence/mutations";
+import { ZCreateEvidence } from "@/lib/evidence/schemas";
 
 export async function testUser(name = "t") {
   return db().user.create({ data: { email: `${randomUUID()}@t.test`, name, passwordHash: "x" }, select: { id: true, name: true } });
@@ -38,4 +40,9 @@ export function create(userId: string, documentId: string, input: unknown) {
 
 export function update(userId: string, annotationId: string, input: unknown) {
   return updateAnnotation({ userId, annotationId, input: ZUpdateAnnotation.parse(input) });
+}
+
+/** Adds an evidence item as the actions and routes do (input parsed, defaults filled in). */
+export function addEvidenceTo(userId: string, annotationId: string, input: unknown = { stance: "SUPPORTS", passage: "613 people were killed" }) {
+  return addEvidence({ userId, annotationId, input: ZCreateEvidence.parse(input) });
 }

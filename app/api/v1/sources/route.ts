@@ -1,13 +1,13 @@
-import { apiRoute, json, readJson } from "@/lib/api/handler";
-import { AppError } from "@/lib/errors";
+import { apiRoute, json, parseInput, readJson } from "@/lib/api/handler";
 import { createSource } from "@/lib/sources/mutations";
-import { listSources } from "@/lib/sources/queries";
+import { listRegistry } from "@/lib/sources/registry";
+import { ZRegistryQuery } from "@/lib/sources/registry-schemas";
 import { ZCreateSource } from "@/lib/sources/schemas";
 
+/** `?workspaceId=&q=&sort=&dir=`: the registry list, with citation counts per status. */
 export const GET = apiRoute(async ({ req, user }) => {
-  const workspaceId = new URL(req.url).searchParams.get("workspaceId");
-  if (!workspaceId) throw new AppError("VALIDATION", "Some fields are invalid", { workspaceId: "Choose a workspace" });
-  return json({ sources: await listSources({ userId: user.id, workspaceId }) });
+  const query = parseInput(ZRegistryQuery, Object.fromEntries(new URL(req.url).searchParams));
+  return json({ sources: await listRegistry({ userId: user.id, ...query }) });
 });
 
 export const POST = apiRoute(async ({ req, user }) => {

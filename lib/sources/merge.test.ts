@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { create, eventsOf, testWorkspace, update } from "@/lib/testing/annotation-fixtures";
+import { mergeSource, undoMerge, listMergesInto } from "./merge";
+import { createSource } from "./mutations";
+import { findSourceForPage, listSources } from "./queries";
+import { ZCreateSource } from "./schemas";
+
+async function setup() {
+  const ws = await testWorkspace("Le Mond reported it; Le Monde said so too; Newsweek agreed.");
+  const source = (title: string, aliases: string[] = []) =>
+    createSource({ userId: ws.users.EDITOR.id, input: ZCreateSource.parse({ workspaceId: ws.workspaceId, kind: "NEWS_ARTICLE", title, aliases }) });
+  const leMonde = await source("Le Monde", ["Le Monde (Paris)"]);
+  const leMond = await source("Le Mond", ["Lemond", "le monde (paris)"]);
+  const other = await source("Newsweek");
+  const a1 = await create(ws.users.REVIEWER.id, ws.documentId, { start: 0, end: 7, sourceId: leMond.id, locator: "p. 3" });
+  const a2 = await create(ws.users.REVIEWER.id, ws.documentId, { start: 22, end: 30, sourceId: leMond.id });
+  const untouched = await create(ws.users.REVIEWER.id, ws.documentId, { start: 41, end: 49, sourceId: other.id });
+  const evidence = await db().evidence.create({
+    data: { workspaceId: ws.workspaceId, annotationId: untouched.id, sourceId: leMond.id, stance: "SUPPORTS", createdById: ws.users.REVIEWER.id },
+    select: { id: true },
+  });
+  const hop = await db().chainHop.create({ data: { annotationId: untouched.id, position: 0, sourceId: leMond.id }, select: { id: true } });
+  return { ws, leMonde, leMond, other, a1, a2, untouched, evidence, hop };
+}
+
+const sourceOf = async (id: string) => db().source.findUniqueOrThrow({ where: { id }, select: { aliases: true, mergedIntoId: true } });
+const annotationOf = async (id: string) => db().annotation.findUniqueOrThrow({ where: { id }, select: { sourceId: true, version: true } });
+
+describe("merging sources (real database)", () => {
+  it("moves annotations, evidence and chain hops, records the merge, and an owner's undo restores exactly", async () => {
+    const { ws, leMonde, leMond, other, a1, a2, untouched, evidence, hop } = await setup();
+    const merge = await mergeSource({ userId: ws.users.EDITOR.id, sourceId: leMond.id, intoId: leMonde.id });
+    expect(merge).toEqual({ id: expect.any(String), keptId: leMonde.id, mergedId: leMond.id, moved: { annotations: 2, evidence: 1, chainHops: 1 } });
+
+    for (const a of [a1, a2]) {
+      expect(await annotationOf(a.id)).toEqual({ sourceId: leMonde.id, version: 2 });
+      const events = await eventsOf(a.id);
+      expect(events.at(-1)).toMatchObject({ type: "SOURCE_MERGED", version: 2, actorId: ws.users.EDITOR.id, before: { sourceId: leMond.id }, after: { sourceId: leMonde.id } });
+    }
+    expect(await annotationOf(untouched.id)).toEqual({ sourceId: other.id, version: 1 });
+    expect((await db().evidence.findUniqueOrThrow({ where: { id: evidence.id } })).sourceId).toBe(leMonde.id);
+    expect((await db().chainHop.findUniqueOrThrow({ where: { id: hop.id } })).sourceId).toBe(leMonde.id);
+    // The title and the aliases the kept source lacked (case aside) become its aliases.
+    expect(await sourceOf(leMonde.id)).toEqual({ aliases: ["Le Monde (Paris)", "Le Mond", "Lemond"], mergedIntoId: null });
+    expect((await sourceOf(leMond.id)).mergedIntoId).toBe(leMonde.id);
+    expect((await listSources({ userId: ws.users.VIEWER.id, workspaceId: ws.workspaceId })).map((s) => s.title)).toEqual(["Le Monde", "Newsweek"]);
+    expect(await findSourceForPage({ userId: ws.users.VIEWER.id, sourceId: leMond.id })).toEqual({ redirectTo: leMonde.id });
+    expect(await listMergesInto({ userId: ws.users.VIEWER.id, sourceId: leMonde.id })).toMatchObject([{ id: merge.id, mergedTitle: "Le Mond" }]);
+
+    // An edit made against the version before the merge is stale.
+    await expect(update(ws.users.REVIEWER.id, a1.id, { version: 1, note: "x" })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    await expect(undoMerge({ userId: ws.users.EDITOR.id, mergeId: merge.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(undoMerge({ userId: ws.users.STRANGER.id, mergeId: merge.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const undone = await undoMerge({ userId: ws.users.OWNER.id, mergeId: merge.id });
+    expect(undone.moved).toEqual({ annotations: 2, evidence: 1, chainHops: 1 });
+    for (const a of [a1, a2]) {
+      expect(await annotationOf(a.id)).toEqual({ sourceId: leMond.id, version: 3 });
+      expect((await eventsOf(a.id)).at(-1)).toMatchObject({ type: "SOURCE_MERGE_UNDONE", version: 3, before: { sourceId: leMonde.id }, after: { sourceId: leMond.id } });
+    }
+    expect(await annotationOf(untouched.id)).toEqual({ sourceId: other.id, version: 1 });
+    expect((await db().evidence.findUniqueOrThrow({ where: { id: evidence.id } })).sourceId).toBe(leMond.id);
+    expect((await db().chainHop.findUniqueOrThrow({ where: { id: hop.id } })).sourceId).toBe(leMond.id);
+    expect(await sourceOf(leMonde.id)).toEqual({ aliases: ["Le Monde (Paris)"], mergedIntoId: null });
+    expect(await sourceOf(leMond.id)).toEqual({ aliases: ["Lemond", "le monde (paris)"], mergedIntoId: null });
+    expect(await listMergesInto({ userId: ws.users.OWNER.id, sourceId: leMonde.id })).toEqual([]);
+    await expect(undoMerge({ userId: ws.users.OWNER.id, mergeId: merge.id })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("refuses a merge into itself (422), across workspaces (404), by a reviewer (403), and of a merged source (409)", async () => {
+    const { ws, leMonde, leMond, other } = await setup();
+    const elsewhere = await setup();
+    await expect(mergeSource({ userId: ws.users.EDITOR.id, sourceId: leMond.id, intoId: leMond.id })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(mergeSource({ userId: ws.users.EDITOR.id, sourceId: leMond.id, intoId: elsewhere.leMonde.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(mergeSource({ userId: ws.users.EDITOR.id, sourceId: elsewhere.leMond.id, intoId: leMonde.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(mergeSource({ userId: ws.users.REVIEWER.id, sourceId: leMond.id, intoId: leMonde.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await mergeSource({ userId: ws.users.OWNER.id, sourceId: leMond.id, intoId: leMonde.id });
+    await expect(mergeSource({ userId: ws.users.OWNER.id, sourceId: leMond.id, intoId: other.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(mergeSource({ userId: ws.users.OWNER.id, sourceId: other.id, intoId: leMond.id })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
