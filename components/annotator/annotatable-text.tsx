@@ -8,7 +8,7 @@ import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import { useEffect, useMemo, useRef } from "react";
 import type { LineIndex } from "@/lib/anchoring/line-index";
-import { textToDoc } from "@/lib/documents/prosemirror";
+import { paragraphDoc } from "@/lib/documents/prosemirror";
 
 /**
  * Keeps the text unchangeable while leaving it focusable, so a caret and Shift+arrow selection work
@@ -53,7 +53,7 @@ type TProps = {
 const EDIT_KEYS = new Set(["Backspace", "Delete", "Enter", "Tab"]);
 
 export function AnnotatableText(props: TProps) {
-  const content = useMemo(() => textToDoc(props.text), [props.text]);
+  const content = useMemo(() => paragraphDoc(props.text), [props.text]);
   const latest = useRef(props);
   useEffect(() => {
     latest.current = props;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { textToDoc } from "./prosemirror";
+import { paragraphDoc } from "./prosemirror";
 
-describe("textToDoc", () => {
+describe("paragraphDoc", () => {
   it("makes one paragraph per line and keeps blank lines and spacing", () => {
-    const doc = textToDoc("Khojaly\n\n  613 killed\n");
+    const doc = paragraphDoc("Khojaly\n\n  613 killed\n");
     expect(doc.content).toEqual([
       { type: "paragraph", content: [{ type: "text", text: "Khojaly" }] },
       { type: "paragraph" },
@@ -14,7 +14,7 @@ describe("textToDoc", () => {
 
   it("round-trips: joining paragraph texts with newlines gives the text back", () => {
     const text = "a\n\nb ─── c\n😀";
-    const back = textToDoc(text).content!.map((p) => p.content?.[0]?.text ?? "").join("\n");
+    const back = paragraphDoc(text).content!.map((p) => p.content?.[0]?.text ?? "").join("\n");
     expect(back).toBe(text);
   });
 });

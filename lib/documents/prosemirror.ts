@@ -4,7 +4,7 @@
  */
 export type TPmNode = { type: string; content?: TPmNode[]; text?: string };
 
-export function textToDoc(text: string): TPmNode {
+export function paragraphDoc(text: string): TPmNode {
   return {
     type: "doc",
     content: text.split("\n").map((line) => (line === "" ? { type: "paragraph" } : { type: "paragraph", content: [{ type: "text", text: line }] })),

@@ -1,7 +1,7 @@
 import "server-only";
 import { memberWorkspaces, requireMember } from "@/lib/access";
 import { db } from "@/lib/db";
-import type { TRole } from "@/lib/roles";
+import { hasRole, type TRole } from "@/lib/roles";
 
 export type TWorkspaceSummary = { id: string; name: string; role: TRole; memberCount: number; documentCount: number };
 
@@ -47,4 +47,10 @@ export async function getWorkspace(options: { userId: string; workspaceId: strin
     myRole: me.role,
     members: workspace.memberships.map((m) => ({ userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role, joinedAt: m.createdAt })),
   };
+}
+
+/** The user's workspaces where they hold at least `role`, and the one asked for (else the first). */
+export async function workspacesWithRole(options: { userId: string; role: TRole; wanted?: string }) {
+  const workspaces = (await listWorkspaces({ userId: options.userId })).filter((w) => hasRole(w.role, options.role));
+  return { workspaces, chosen: workspaces.find((w) => w.id === options.wanted) ?? workspaces[0] };
 }

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewDocumentForm } from "@/components/documents/new-document-form";
-import { hasRole } from "@/lib/roles";
 import { requirePageUser } from "@/lib/session";
-import { listWorkspaces } from "@/lib/workspaces/queries";
+import { workspacesWithRole } from "@/lib/workspaces/queries";
 
 export const metadata: Metadata = { title: "New document" };
 
 export default async function NewDocumentPage() {
   const user = await requirePageUser();
-  const workspaces = (await listWorkspaces({ userId: user.id })).filter((w) => hasRole(w.role, "EDITOR"));
+  const { workspaces } = await workspacesWithRole({ userId: user.id, role: "EDITOR" });
   return (
     <main className="page narrow">
       <h1>New document</h1>

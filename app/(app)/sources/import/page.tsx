@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportForm } from "@/components/sources/import-form";
-import { hasRole } from "@/lib/roles";
 import { requirePageUser } from "@/lib/session";
-import { listWorkspaces } from "@/lib/workspaces/queries";
+import { workspacesWithRole } from "@/lib/workspaces/queries";
 
 export const metadata: Metadata = { title: "Import sources" };
 
@@ -13,8 +12,7 @@ export default async function ImportSourcesPage({ searchParams }: TProps) {
   const user = await requirePageUser();
   const { workspace: wanted } = await searchParams;
   // Importing creates sources, which reviewers may do while annotating; the action checks again.
-  const workspaces = (await listWorkspaces({ userId: user.id })).filter((w) => hasRole(w.role, "REVIEWER"));
-  const initial = workspaces.find((w) => w.id === wanted) ?? workspaces[0];
+  const { workspaces, chosen: initial } = await workspacesWithRole({ userId: user.id, role: "REVIEWER", wanted });
   return (
     <main className="page">
       <p>

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SourceForm } from "@/components/sources/source-form";
-import { hasRole } from "@/lib/roles";
 import { requirePageUser } from "@/lib/session";
-import { listWorkspaces } from "@/lib/workspaces/queries";
+import { workspacesWithRole } from "@/lib/workspaces/queries";
 
 export const metadata: Metadata = { title: "New source" };
 
@@ -13,8 +12,7 @@ export default async function NewSourcePage({ searchParams }: TProps) {
   const user = await requirePageUser();
   const { workspace: wanted } = await searchParams;
   // Reviewers create sources while annotating, so they may here too; the action checks again.
-  const workspaces = (await listWorkspaces({ userId: user.id })).filter((w) => hasRole(w.role, "REVIEWER"));
-  const workspace = workspaces.find((w) => w.id === wanted) ?? workspaces[0];
+  const { workspaces, chosen: workspace } = await workspacesWithRole({ userId: user.id, role: "REVIEWER", wanted });
   return (
     <main className="page narrow">
       <p>
