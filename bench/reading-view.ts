@@ -15,6 +15,8 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { quoteSelector } from "../lib/anchoring/selectors";
 import { needsEvidence, STATUSES, type TStatus } from "../lib/statuses";
+import { generateSpans, overlapShare, seededRandom } from "./lib/spans";
+import { markdownTable, median } from "./lib/table";
 import { scriptClient } from "../prisma/client";
 import { DEMO_PASSWORD, DEMO_WORKSPACE } from "../prisma/demo";
 import { appEnv } from "../scripts/lib/app-env";
@@ -30,9 +32,6 @@ const BASE_URL = `http://localhost:${PORT}`;
 const DOCUMENT_TITLE = "Khojaly Genocide (Presidential Library compilation)";
 const SIGN_IN = { email: "editor@example.com", password: DEMO_PASSWORD };
 const SEED = 0x5eed_2026;
-const SPAN_LENGTH = { min: 5, max: 120 };
-/** Share of spans placed inside an earlier one on purpose (others overlap only by chance). */
-const NESTED_SHARE = 0.1;
 const INSERT_BATCH = 1_000;
 const WAIT_MS = 60_000;
 /** The whole bench gives up (and cleans up) after this long. */
@@ -47,7 +46,6 @@ const TARGETS: Record<number, { paint: string; navToPainted: string }> = {
 
 const CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--enable-precise-memory-info"];
 
-type TSpan = { start: number; end: number; status: TStatus };
 type TBenchDocument = { id: string; count: number; length: number; overlapShare: number };
 type TPaint = { end: number; duration: number };
 /** Where the time before painting went: navigation timing, in ms from navigation start, and sizes. */
@@ -67,49 +65,6 @@ function log(message: string) {
 }
 
 // ---------------------------------------------------------------- annotations
-
-/** A small deterministic PRNG (mulberry32): the same spans on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * `count` spans (code points) over a text of `length`: starts stratified over the document, lengths
- * 5–120, a tenth of them starting inside an earlier span, statuses drawn from all seven.
- */
-function generateSpans(count: number, length: number, random: () => number): TSpan[] {
-  const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-  const slot = length / count;
-  const spans: TSpan[] = [];
-  for (let i = 0; i < count; i++) {
-    const spanLength = between(SPAN_LENGTH.min, SPAN_LENGTH.max);
-    const host = spans.length > 0 && random() < NESTED_SHARE ? spans[between(0, spans.length - 1)] : null;
-    const wanted = host ? between(host.start, host.end - 1) : Math.floor(i * slot + random() * slot);
-    const start = Math.max(0, Math.min(wanted, length - spanLength));
-    spans.push({ start, end: start + spanLength, status: STATUSES[between(0, STATUSES.length - 1)] });
-  }
-  return spans;
-}
-
-/** The share of spans that overlap at least one other span. */
-function overlapShare(spans: readonly TSpan[]): number {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const overlapping = new Set<number>();
-  let reach = -1;
-  let reachIndex = -1;
-  sorted.forEach((span, i) => {
-    if (span.start < reach) overlapping.add(i).add(reachIndex);
-    if (span.end > reach) [reach, reachIndex] = [span.end, i];
-  });
-  return overlapping.size / spans.length;
-}
 
 /** One copy of the corpus document per annotation count, each with its annotations inserted directly. */
 async function createBenchDocuments(databaseUrl: string): Promise<TBenchDocument[]> {
@@ -340,12 +295,6 @@ async function measureDocument(context: BrowserContext, document: TBenchDocument
 
 // ---------------------------------------------------------------- table
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 const formatMs = (ms: number) => (ms === 0 ? "none" : ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString("en-US"));
 const formatMb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
@@ -404,15 +353,6 @@ const HEADERS = [
 const TEXT_COLUMNS = new Set([3, 5, 8]);
 
 const PHASE_HEADERS = ["annotations", "HTML, MB", "DOM elements", "first byte, ms", "HTML received, ms", "DOMContentLoaded, ms", "painted, ms"];
-
-/** A markdown table with every column padded to its widest cell; figures right-aligned, `leftAligned` columns not. */
-function markdownTable(headers: readonly string[], rows: readonly string[][], leftAligned: ReadonlySet<number> = new Set()): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const pad = (cell: string, i: number) => (leftAligned.has(i) ? cell.padEnd(widths[i]) : cell.padStart(widths[i]));
-  const line = (cells: readonly string[]) => `| ${cells.map(pad).join(" | ")} |`;
-  const rule = `|${widths.map((w, i) => (leftAligned.has(i) ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`;
-  return [line(headers), rule, ...rows.map(line)].join("\n");
-}
 
 function printReport(browserVersion: string, documentLength: number, results: ReadonlyArray<{ document: TBenchDocument; runs: TOpening[] }>) {
   console.log(
