@@ -9,21 +9,17 @@
  * duration, the longest main-thread task before it ended, the JS heap after a GC, the number of ranges
  * in the pv-* highlights, and the next `pv:paint` after recolouring one annotation in the sidebar.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
-import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { quoteSelector } from "../lib/anchoring/selectors";
 import { needsEvidence, STATUSES, type TStatus } from "../lib/statuses";
+import { prepareDatabase, startServer } from "./lib/app-server";
 import { generateSpans, overlapShare, seededRandom } from "./lib/spans";
 import { markdownTable, median } from "./lib/table";
 import { scriptClient } from "../prisma/client";
 import { DEMO_PASSWORD, DEMO_WORKSPACE } from "../prisma/demo";
-import { appEnv } from "../scripts/lib/app-env";
 import { ensureBuild } from "../scripts/lib/build";
-import { createShutdown, ensureDatabase, projectRoot } from "../scripts/lib/database";
-import { runPrisma } from "../scripts/lib/prisma-cli";
-import { runSeed } from "../scripts/lib/seed";
+import { createShutdown } from "../scripts/lib/database";
 
 const COUNTS = [500, 2_000, 5_000];
 const RUNS = 5;
@@ -101,62 +97,6 @@ async function createBenchDocuments(databaseUrl: string): Promise<TBenchDocument
   } finally {
     await prisma.$disconnect();
   }
-}
-
-// ---------------------------------------------------------------- database and app server
-
-async function prepareDatabase(): Promise<string> {
-  const database = await ensureDatabase({ profile: "bench", fresh: true });
-  shutdown.add(database.stop);
-  const migrate = await runPrisma(["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: database.url } });
-  if (migrate.code !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}${migrate.stderr}`);
-  await runSeed(database.url);
-  return database.url;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function loginStatus(): Promise<number | null> {
-  try {
-    const response = await fetch(`${BASE_URL}/login`, { signal: AbortSignal.timeout(2_000) });
-    await response.arrayBuffer();
-    return response.status;
-  } catch {
-    return null;
-  }
-}
-
-/** Stops the server's whole process group, politely first. */
-async function stopServer(server: ChildProcess) {
-  if (server.exitCode !== null || server.signalCode !== null || !server.pid) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  process.kill(-server.pid, "SIGTERM");
-  if (await Promise.race([exited.then(() => true), sleep(5_000).then(() => false)])) return;
-  process.kill(-server.pid, "SIGKILL");
-  await exited;
-}
-
-/** `next start -p 3200` on the bench database; resolves once /login answers 200. */
-async function startServer(databaseUrl: string): Promise<void> {
-  if ((await loginStatus()) !== null) throw new Error(`something already answers on port ${PORT}; stop it first`);
-  const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(PORT)], {
-    cwd: projectRoot,
-    env: appEnv({ databaseUrl, port: PORT, secretName: "bench" }),
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true, // its own process group, so stopping it stops its children too
-  });
-  let stderr = "";
-  server.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-4_000)));
-  shutdown.add(() => stopServer(server));
-
-  const deadline = Date.now() + WAIT_MS;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}:\n${stderr}`);
-    if ((await loginStatus()) === 200) return;
-    await sleep(250);
-  }
-  throw new Error(`next start did not answer /login within ${WAIT_MS / 1000} s:\n${stderr}`);
 }
 
 // ---------------------------------------------------------------- browser
@@ -380,10 +320,10 @@ async function main() {
   }, DEADLINE_MS).unref();
 
   if (!ensureBuild()) throw new Error("next build failed");
-  const databaseUrl = await prepareDatabase();
+  const databaseUrl = await prepareDatabase(shutdown);
   const documents = await createBenchDocuments(databaseUrl);
   log(`inserted ${documents.map((d) => d.count.toLocaleString("en-US")).join(", ")} annotations on three copies of the document`);
-  await startServer(databaseUrl);
+  await startServer({ databaseUrl, port: PORT, waitMs: WAIT_MS, shutdown });
 
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

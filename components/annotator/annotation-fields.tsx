@@ -2,6 +2,7 @@
 import { useId } from "react";
 import { SourceCombobox, type TSourceChoice } from "@/components/annotator/source-combobox";
 import { describedBy, FieldError } from "@/components/ui/field-error";
+import { TextField } from "@/components/ui/text-field";
 import type { TAnnotationView } from "@/lib/annotations/schemas";
 import type { TInlineSource, TSource } from "@/lib/sources/schemas";
 import { STATUSES, STATUS_INFO, type TStatus } from "@/lib/statuses";
@@ -35,16 +36,15 @@ export function AnnotationFields(props: { draft: TDraft; onChange: (d: TDraft) =
     <fieldset className="stack annotation-fields" disabled={props.disabled}>
       <SourceCombobox sources={props.sources} initial={draft.source} errors={errors} onChange={(source) => set({ source })} />
       <FieldError id={`${id}-sourceId`} message={errors.sourceId} />
-      <div className="field">
-        <label htmlFor={`${id}-locator`}>Locator</label>
-        <input id={`${id}-locator`} value={draft.locator} placeholder="pp. 169-172, 16 March 1992, para. 3" onChange={(e) => set({ locator: e.target.value })} {...describedBy(`${id}-locator`, errors.locator)} />
-        <FieldError id={`${id}-locator`} message={errors.locator} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-attribution`}>Attribution wording</label>
-        <input id={`${id}-attribution`} value={draft.attributionText} placeholder="How the text words it, e.g. “Le Mond reported”" onChange={(e) => set({ attributionText: e.target.value })} {...describedBy(`${id}-attribution`, errors.attributionText)} />
-        <FieldError id={`${id}-attribution`} message={errors.attributionText} />
-      </div>
+      <TextField id={`${id}-locator`} label="Locator" placeholder="pp. 169-172, 16 March 1992, para. 3" value={draft.locator} onChange={(locator) => set({ locator })} error={errors.locator} />
+      <TextField
+        id={`${id}-attribution`}
+        label="Attribution wording"
+        placeholder="How the text words it, e.g. “Le Mond reported”"
+        value={draft.attributionText}
+        onChange={(attributionText) => set({ attributionText })}
+        error={errors.attributionText}
+      />
       <div className="field">
         <label htmlFor={`${id}-status`}>Verification status</label>
         <select id={`${id}-status`} value={draft.status} onChange={(e) => set({ status: e.target.value as TStatus })} aria-describedby={`${id}-status-meaning`} {...describedBy(`${id}-status`, errors.status)}>
@@ -59,11 +59,7 @@ export function AnnotationFields(props: { draft: TDraft; onChange: (d: TDraft) =
         </p>
         <FieldError id={`${id}-status`} message={errors.status} />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-note`}>Note</label>
-        <textarea id={`${id}-note`} rows={3} value={draft.note} onChange={(e) => set({ note: e.target.value })} {...describedBy(`${id}-note`, errors.note)} />
-        <FieldError id={`${id}-note`} message={errors.note} />
-      </div>
+      <TextField id={`${id}-note`} label="Note" rows={3} value={draft.note} onChange={(note) => set({ note })} error={errors.note} />
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@
 import { useId, useState } from "react";
 import { sourceLabel } from "@/components/annotator/source-combobox";
 import { describedBy, FieldError } from "@/components/ui/field-error";
+import { TextField } from "@/components/ui/text-field";
 import { shorten } from "@/lib/anchoring/selectors";
 import { addEvidenceAction, updateEvidenceAction } from "@/lib/evidence/actions";
 import { STANCES, STANCE_INFO, type TEvidence, type TEvidenceChange, type TStance } from "@/lib/evidence/schemas";
@@ -97,36 +98,13 @@ export function EvidenceForm(props: {
           </select>
           <FieldError id={`${id}-source`} message={errors.sourceId} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-passage`}>Passage</label>
-          <textarea id={`${id}-passage`} rows={3} value={draft.passage} onChange={(e) => set({ passage: e.target.value })} aria-describedby={`${id}-passage-hint`} {...describedBy(`${id}-passage`, errors.passage)} />
-          <p id={`${id}-passage-hint`} className="hint">
-            The words found in the source, in its language.
-          </p>
-          <FieldError id={`${id}-passage`} message={errors.passage} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-translation`}>Translation</label>
-          <textarea id={`${id}-translation`} rows={2} value={draft.passageTranslation} onChange={(e) => set({ passageTranslation: e.target.value })} {...describedBy(`${id}-translation`, errors.passageTranslation)} />
-          <FieldError id={`${id}-translation`} message={errors.passageTranslation} />
-        </div>
+        <TextField id={`${id}-passage`} label="Passage" rows={3} value={draft.passage} onChange={(v) => set({ passage: v })} hint="The words found in the source, in its language." error={errors.passage} />
+        <TextField id={`${id}-translation`} label="Translation" rows={2} value={draft.passageTranslation} onChange={(v) => set({ passageTranslation: v })} error={errors.passageTranslation} />
         {TEXT_FIELDS.map((f) => (
-          <div className="field" key={f.key}>
-            <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
-            <input id={`${id}-${f.key}`} value={draft[f.key]} placeholder={f.placeholder} onChange={(e) => set({ [f.key]: e.target.value })} {...describedBy(`${id}-${f.key}`, errors[f.key])} />
-            <FieldError id={`${id}-${f.key}`} message={errors[f.key]} />
-          </div>
+          <TextField key={f.key} id={`${id}-${f.key}`} label={f.label} placeholder={f.placeholder} value={draft[f.key]} onChange={(v) => set({ [f.key]: v })} error={errors[f.key]} />
         ))}
-        <div className="field">
-          <label htmlFor={`${id}-accessed`}>Accessed on</label>
-          <input id={`${id}-accessed`} type="date" value={draft.accessedOn} onChange={(e) => set({ accessedOn: e.target.value })} {...describedBy(`${id}-accessed`, errors.accessedOn)} />
-          <FieldError id={`${id}-accessed`} message={errors.accessedOn} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-note`}>Note</label>
-          <textarea id={`${id}-note`} rows={2} value={draft.note} onChange={(e) => set({ note: e.target.value })} {...describedBy(`${id}-note`, errors.note)} />
-          <FieldError id={`${id}-note`} message={errors.note} />
-        </div>
+        <TextField id={`${id}-accessed`} label="Accessed on" type="date" value={draft.accessedOn} onChange={(v) => set({ accessedOn: v })} error={errors.accessedOn} />
+        <TextField id={`${id}-note`} label="Note" rows={2} value={draft.note} onChange={(v) => set({ note: v })} error={errors.note} />
       </fieldset>
       {message && (
         <p role="alert" className="error">

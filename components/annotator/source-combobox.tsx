@@ -1,6 +1,7 @@
 "use client";
 import { useId, useMemo, useState, type KeyboardEvent } from "react";
 import { formatAuthors, parseAuthors, SOURCE_KINDS, SOURCE_KIND_LABELS, type TInlineSource, type TSource, type TSourceKind } from "@/lib/sources/schemas";
+import { TextField } from "@/components/ui/text-field";
 import { sourceMatches } from "@/lib/sources/fold";
 
 /** What the combobox chose: an existing source, a new one to create with the annotation, or none. */
@@ -150,7 +151,7 @@ export function SourceCombobox(props: {
               ))}
             </select>
           </div>
-          <SourceField id={`${id}-title`} label="Title" value={draft.title} error={err["source.title"]} onChange={(v) => updateDraft({ title: v })} />
+          <TextField id={`${id}-title`} label="Title" value={draft.title} error={err["source.title"]} onChange={(v: string) => updateDraft({ title: v })} />
           <div className="field">
             <label htmlFor={`${id}-authors`}>Authors</label>
             <textarea id={`${id}-authors`} rows={2} value={draft.authors} aria-describedby={`${id}-authors-hint`} onChange={(e) => updateDraft({ authors: e.target.value })} />
@@ -158,30 +159,10 @@ export function SourceCombobox(props: {
               One per line: “Family, Given” for a person, or an organisation’s name.
             </p>
           </div>
-          <SourceField id={`${id}-container`} label="Container title" hint="Newspaper, journal or series" value={draft.containerTitle} onChange={(v) => updateDraft({ containerTitle: v })} />
-          <SourceField id={`${id}-issued`} label="Date" hint="1992, 1992-03 or 1992-03-16" value={draft.issued} error={err["source.issued"]} onChange={(v) => updateDraft({ issued: v })} />
-          <SourceField id={`${id}-url`} label="URL" value={draft.url} error={err["source.url"]} onChange={(v) => updateDraft({ url: v })} />
+          <TextField id={`${id}-container`} label="Container title" hint="Newspaper, journal or series" value={draft.containerTitle} onChange={(v: string) => updateDraft({ containerTitle: v })} />
+          <TextField id={`${id}-issued`} label="Date" hint="1992, 1992-03 or 1992-03-16" value={draft.issued} error={err["source.issued"]} onChange={(v: string) => updateDraft({ issued: v })} />
+          <TextField id={`${id}-url`} label="URL" value={draft.url} error={err["source.url"]} onChange={(v: string) => updateDraft({ url: v })} />
         </fieldset>
-      )}
-    </div>
-  );
-}
-
-function SourceField(props: { id: string; label: string; hint?: string; value: string; error?: string; onChange: (value: string) => void }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : "", props.error ? `${props.id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input id={props.id} value={props.value} aria-invalid={props.error ? true : undefined} aria-describedby={describedBy} onChange={(e) => props.onChange(e.target.value)} />
-      {props.hint && (
-        <p id={`${props.id}-hint`} className="hint">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={`${props.id}-error`} className="error" role="alert">
-          {props.error}
-        </p>
       )}
     </div>
   );
