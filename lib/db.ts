@@ -11,6 +11,9 @@ function createClient() {
     // Fail fast under overload instead of queueing forever.
     connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
+    // Work as the role the migrations set up, which cannot UPDATE or DELETE events (history is
+    // append-only below the app); the login role itself is only used to migrate.
+    ...(config.DB_APP_ROLE ? { options: `-c role=${config.DB_APP_ROLE}` } : {}),
   });
   return new PrismaClient({ adapter });
 }

@@ -8,6 +8,11 @@ const ZEnv = z.object({
   DB_POOL_MAX: z.coerce.number().int().positive().default(20),
   /** How long a request waits for a free connection before failing (ms). */
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** The database role the app works as (created by the migrations); empty to work as the login role. */
+  DB_APP_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$|^$/, { message: "DB_APP_ROLE must be a plain role name" })
+    .default("provenant_app"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -75,6 +75,27 @@ export function needsEvidence(status: TStatus): boolean {
   return (STATUSES_NEEDING_EVIDENCE as readonly TStatus[]).includes(status);
 }
 
+/**
+ * Statuses that are a reviewer's finding about the attribution (not work in progress). Under the
+ * workspace's two-person rule each one waits for another EDITOR or OWNER to confirm it.
+ */
+export const VERDICTS = ["VERIFIED", "PARTLY_VERIFIED", "MISATTRIBUTED", "CONTRADICTED", "SOURCE_NOT_FOUND"] as const satisfies readonly TStatus[];
+
+export function isVerdict(status: TStatus): boolean {
+  return (VERDICTS as readonly TStatus[]).includes(status);
+}
+
+/** Where a verdict stands under the two-person rule. */
+export const SIGN_OFF_STATES = ["NONE", "AWAITING", "CONFIRMED", "RETURNED"] as const;
+export type TSignOffState = (typeof SIGN_OFF_STATES)[number];
+
+export const SIGN_OFF_INFO: Record<TSignOffState, { label: string; symbol: string }> = {
+  NONE: { label: "No sign-off", symbol: "" },
+  AWAITING: { label: "Awaiting sign-off", symbol: "⧗" },
+  CONFIRMED: { label: "Signed off", symbol: "✔" },
+  RETURNED: { label: "Returned", symbol: "↩" },
+};
+
 /** The message refusing `status` for an annotation with `liveEvidence` items, or null when it is allowed. */
 export function evidenceRuleProblem(status: TStatus, liveEvidence: number): string | null {
   return needsEvidence(status) && liveEvidence < 1 ? `Add at least one evidence item before setting ${STATUS_INFO[status].label}` : null;

@@ -4,7 +4,8 @@ import { parseInput } from "@/lib/api/handler";
 import { setChain } from "@/lib/annotations/chain";
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/annotations/mutations";
 import { listDeletedAnnotations } from "@/lib/annotations/queries";
-import { ZCreateAnnotation, ZSetChain, ZUpdateAnnotation, type TAnnotation } from "@/lib/annotations/schemas";
+import { ZCreateAnnotation, ZSetChain, ZSignOff, ZUpdateAnnotation, type TAnnotation } from "@/lib/annotations/schemas";
+import { signOffAnnotation } from "@/lib/annotations/sign-off";
 import type { TResult } from "@/lib/errors";
 
 // The reading view keeps its own list of annotations and applies each result itself, so these
@@ -34,4 +35,9 @@ export async function listDeletedAnnotationsAction(documentId: string): Promise<
 /** Replaces the attribution chain against the annotation's version (409 with `current` when stale). */
 export async function setChainAction(annotationId: string, input: unknown): Promise<TResult<TAnnotation>> {
   return runAction((user) => setChain({ userId: user.id, annotationId, input: parseInput(ZSetChain, input) }));
+}
+
+/** Confirm, return or resubmit a verdict (lib/annotations/sign-off.ts); 409 with `current` when stale. */
+export async function signOffAction(annotationId: string, input: unknown): Promise<TResult<TAnnotation>> {
+  return runAction((user) => signOffAnnotation({ userId: user.id, annotationId, input: parseInput(ZSignOff, input) }));
 }

@@ -14,6 +14,12 @@ export const snapshotSelect = {
   status: true,
   note: true,
   deletedAt: true,
+  assigneeId: true,
+  onChecklist: true,
+  signOff: true,
+  verdictById: true,
+  signedOffById: true,
+  signOffNote: true,
 } as const satisfies Prisma.AnnotationSelect;
 
 type TSnapshotRow = Prisma.AnnotationGetPayload<{ select: typeof snapshotSelect }>;
@@ -33,6 +39,12 @@ export function snapshotOf(row: TSnapshotRow): TSnapshot {
     status: row.status,
     note: row.note,
     deletedAt: row.deletedAt ? row.deletedAt.toISOString() : null,
+    assigneeId: row.assigneeId,
+    onChecklist: row.onChecklist,
+    signOff: row.signOff,
+    verdictById: row.verdictById,
+    signedOffById: row.signedOffById,
+    signOffNote: row.signOffNote,
   };
 }
 

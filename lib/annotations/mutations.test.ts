@@ -22,6 +22,7 @@ describe("createAnnotation (real database)", () => {
     expect(events[0]).toMatchObject({ type: "CREATED", actorId: users.REVIEWER.id, version: 1, before: null });
     expect(events[0].after).toEqual({
       start: START, end: START + 3, exact: "613", sourceId: null, locator: "", attributionText: "", status: "UNVERIFIED", note: "check the figure", deletedAt: null,
+      assigneeId: null, onChecklist: false, signOff: "NONE", verdictById: null, signedOffById: null, signOffNote: "",
     });
   });
 
@@ -83,8 +84,9 @@ describe("updateAnnotation (real database)", () => {
     const events = await eventsOf(a.id);
     expect(events).toHaveLength(3);
     expect(events[2]).toMatchObject({ type: "UPDATED", actorId: users.EDITOR.id, version: 3 });
-    expect(events[2].before).toEqual({ end: START + 3, exact: "613", status: "UNVERIFIED", locator: "" });
-    expect(events[2].after).toEqual({ end: START + 10, exact: "613 killed", status: "VERIFIED", locator: "p. 12" });
+    // A verdict also records who gave it and that it now waits for sign-off.
+    expect(events[2].before).toEqual({ end: START + 3, exact: "613", status: "UNVERIFIED", locator: "", signOff: "NONE", verdictById: null });
+    expect(events[2].after).toEqual({ end: START + 10, exact: "613 killed", status: "VERIFIED", locator: "p. 12", signOff: "AWAITING", verdictById: users.EDITOR.id });
   });
 
   it("a stale version gets CONFLICT with the current annotation and changes nothing", async () => {

@@ -10,7 +10,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { hasRole } from "@/lib/roles";
 import { insertSource } from "@/lib/sources/mutations";
 import type { TInlineSource } from "@/lib/sources/schemas";
-import { evidenceRuleProblem, type TStatus } from "@/lib/statuses";
+import { evidenceRuleProblem, isVerdict, type TStatus } from "@/lib/statuses";
 
 export type TUpdateAnnotationParsed = z.output<typeof ZUpdateAnnotation>;
 
@@ -79,6 +79,41 @@ export async function createAnnotation(options: { userId: string; documentId: st
   return readAnnotation(id);
 }
 
+/** A member of the workspace who may check annotations (REVIEWER or above), else a 422 on assigneeId. */
+async function requireAssignee(tx: TTx, options: { workspaceId: string; assigneeId: string }) {
+  const membership = await tx.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: options.workspaceId, userId: options.assigneeId } },
+    select: { role: true },
+  });
+  if (!membership || !hasRole(membership.role, "REVIEWER")) {
+    throw new AppError("VALIDATION", "Unknown assignee", { assigneeId: "Choose a member with the Reviewer role or above" });
+  }
+}
+
+/** What a verdict is about: when one of these changes, the verdict is given anew. */
+const VERDICT_SUBJECT = ["status", "sourceId", "start", "end", "locator"] as const satisfies readonly (keyof TSnapshot)[];
+
+/**
+ * The two-person rule (issue 5): a verdict set or changed by `userId` waits for sign-off when the
+ * workspace asks for it; a status that is no verdict clears the verdict and its sign-off. Returns
+ * the sign-off fields of `next` and the timestamps to write, or nothing when the verdict's subject
+ * did not change (an edit of the note keeps a confirmed verdict confirmed).
+ */
+async function verdictFields(tx: TTx, options: { workspaceId: string; userId: string; before: TSnapshot; next: TSnapshot }) {
+  const { before, next } = options;
+  if (!VERDICT_SUBJECT.some((field) => before[field] !== next[field])) return null;
+  if (!isVerdict(next.status)) {
+    if (before.signOff === "NONE" && before.verdictById === null) return null;
+    return { snapshot: { verdictById: null, signOff: "NONE", signedOffById: null, signOffNote: "" }, verdictAt: null, signedOffAt: null } as const;
+  }
+  const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: options.workspaceId }, select: { requireSignOff: true } });
+  return {
+    snapshot: { verdictById: options.userId, signOff: workspace.requireSignOff ? "AWAITING" : "NONE", signedOffById: null, signOffNote: "" },
+    verdictAt: new Date(),
+    signedOffAt: null,
+  } as const;
+}
+
 /**
  * Edits an annotation against the version the client edited. The check is atomic (the UPDATE
  * matches the version), so of two concurrent edits of one version exactly one wins and the other
@@ -99,6 +134,8 @@ export async function updateAnnotation(options: { userId: string; annotationId: 
     attributionText: input.attributionText ?? before.attributionText,
     status: input.status ?? before.status,
     note: input.note ?? before.note,
+    assigneeId: input.assigneeId === undefined ? before.assigneeId : input.assigneeId,
+    onChecklist: input.onChecklist ?? before.onChecklist,
   };
   let quote: { prefix: string; suffix: string; documentRevision: number } | undefined;
   if (input.start !== undefined && input.end !== undefined && (input.start !== row.start || input.end !== row.end)) {
@@ -117,16 +154,27 @@ export async function updateAnnotation(options: { userId: string; annotationId: 
       if (input.source || next.sourceId !== before.sourceId) {
         next.sourceId = (await resolveSource(tx, { userId, workspaceId: row.workspaceId, sourceId: next.sourceId, source: input.source })) ?? null;
       }
+      if (next.assigneeId && next.assigneeId !== before.assigneeId) await requireAssignee(tx, { workspaceId: row.workspaceId, assigneeId: next.assigneeId });
+      const verdict = await verdictFields(tx, { workspaceId: row.workspaceId, userId, before, next });
+      if (verdict) Object.assign(next, verdict.snapshot);
       const diff = changedFields(before, next);
       const { count } = await tx.annotation.updateMany({
         where: { id: annotationId, version: input.version, deletedAt: null },
-        data: { ...diff.after, ...quote, updatedById: userId, version: { increment: 1 } },
+        data: {
+          ...diff.after,
+          ...quote,
+          ...(verdict ? { verdictAt: verdict.verdictAt, signedOffAt: verdict.signedOffAt } : {}),
+          updatedById: userId,
+          version: { increment: 1 },
+        },
       });
       if (count === 0) throw new StaleVersion();
       // Read under the row lock the UPDATE holds: evidence writes lock the annotation first, so
       // its last item cannot be removed between this count and the commit.
       if (diff.after.status) checkEvidenceRule(diff.after.status, await tx.evidence.count({ where: { annotationId, deletedAt: null } }));
-      await recordAnnotationEvent(tx, { annotation: row, type: "UPDATED", actorId: userId, version: input.version + 1, before: diff.before, after: diff.after });
+      const onlyAssignee = Object.keys(diff.after).every((field) => field === "assigneeId");
+      const type = onlyAssignee ? "ASSIGNED" : "UPDATED";
+      await recordAnnotationEvent(tx, { annotation: row, type, actorId: userId, version: input.version + 1, before: diff.before, after: diff.after });
     });
   } catch (error) {
     throw error instanceof StaleVersion ? await staleVersion(annotationId) : error;

@@ -28,8 +28,17 @@ export const annotationSelect = {
   createdBy: { select: personSelect },
   updatedBy: { select: personSelect },
   // Both load as one batched query per relation for a whole list, not one per annotation.
-  _count: { select: { evidence: { where: { deletedAt: null } } } },
+  _count: { select: { evidence: { where: { deletedAt: null } }, comments: { where: { deletedAt: null } } } },
   chain: { orderBy: { position: "asc" }, select: { sourceId: true, locator: true, note: true, source: { select: { title: true } } } },
+  onChecklist: true,
+  verdictAt: true,
+  signOff: true,
+  signedOffAt: true,
+  signOffNote: true,
+  threadResolvedAt: true,
+  assignee: { select: personSelect },
+  verdictBy: { select: personSelect },
+  signedOffBy: { select: personSelect },
 } as const satisfies Prisma.AnnotationSelect;
 
 export type TAnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
@@ -62,6 +71,16 @@ export function presentAnnotation(row: TAnnotationRow): TAnnotation {
     deletedAt: row.deletedAt ? row.deletedAt.toISOString() : null,
     evidenceCount: row._count.evidence,
     chain: row.chain.map((hop) => ({ sourceId: hop.sourceId, title: hop.source.title, locator: hop.locator, note: hop.note })),
+    assignee: row.assignee ? presentPerson(row.assignee) : null,
+    onChecklist: row.onChecklist,
+    verdictBy: row.verdictBy ? presentPerson(row.verdictBy) : null,
+    verdictAt: row.verdictAt ? row.verdictAt.toISOString() : null,
+    signOff: row.signOff,
+    signedOffBy: row.signedOffBy ? presentPerson(row.signedOffBy) : null,
+    signedOffAt: row.signedOffAt ? row.signedOffAt.toISOString() : null,
+    signOffNote: row.signOffNote,
+    commentCount: row._count.comments,
+    threadResolved: row.threadResolvedAt !== null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { TSource } from "@/lib/sources/schemas";
 import { ZInlineSource } from "@/lib/sources/schemas";
-import { STATUSES, type TStatus } from "@/lib/statuses";
+import { STATUSES, type TSignOffState, type TStatus } from "@/lib/statuses";
 
 const ZOffset = z.number({ error: "Must be a whole number" }).int("Must be a whole number").min(0, "Must be 0 or more");
 const ZStatus = z.enum(STATUSES, { error: `Use one of ${STATUSES.join(", ")}` });
@@ -42,11 +42,29 @@ export const ZUpdateAnnotation = z
     attributionText: editable.attributionText.optional(),
     status: ZStatus.optional(),
     note: editable.note.optional(),
+    /** A member with the REVIEWER role or above, or null to unassign. */
+    assigneeId: z.string().min(1).nullable().optional(),
+    onChecklist: z.boolean({ error: "Send true or false" }).optional(),
   })
   .refine((v) => (v.start === undefined) === (v.end === undefined), { path: ["end"], message: "Send start and end together" })
   .refine((v) => v.start === undefined || v.end === undefined || v.end > v.start, { path: ["end"], message: "The end must come after the start" })
   .refine((v) => !(v.sourceId && v.source), { path: ["source"], message: "Send either sourceId or source, not both" });
 export type TUpdateAnnotation = z.input<typeof ZUpdateAnnotation>;
+
+/**
+ * A decision under the two-person rule, against the annotation's version: an EDITOR or OWNER other
+ * than whoever gave the verdict confirms it or returns it with a reason; a returned verdict is
+ * submitted again by a REVIEWER or above.
+ */
+export const ZSignOff = z
+  .strictObject({
+    version: z.number({ error: "Send the version you saw" }).int().positive(),
+    decision: z.enum(["CONFIRM", "RETURN", "RESUBMIT"], { error: "Use CONFIRM, RETURN or RESUBMIT" }),
+    reason: z.string().trim().max(2000, "At most 2,000 characters").default(""),
+  })
+  .refine((v) => v.decision !== "RETURN" || v.reason.length > 0, { path: ["reason"], message: "Say why the verdict goes back" });
+export type TSignOff = z.input<typeof ZSignOff>;
+export type TSignOffParsed = z.output<typeof ZSignOff>;
 
 export const ZAnnotationFilters = z.strictObject({
   status: ZStatus.optional(),
@@ -104,11 +122,45 @@ export type TAnnotation = {
   evidenceCount: number;
   /** The attribution chain in order, hop 1 first. */
   chain: TChainHop[];
+  /** The member who is to check it. */
+  assignee: TPerson | null;
+  onChecklist: boolean;
+  /** Who set the current verdict and when; null while the status is not a verdict. */
+  verdictBy: TPerson | null;
+  verdictAt: string | null;
+  signOff: TSignOffState;
+  /** Who confirmed or returned the verdict, and when; the reason when returned. */
+  signedOffBy: TPerson | null;
+  signedOffAt: string | null;
+  signOffNote: string;
+  /** Live comments in its discussion thread. */
+  commentCount: number;
+  threadResolved: boolean;
 };
+
+export type TAnnotationEventType =
+  | "CREATED"
+  | "UPDATED"
+  | "DELETED"
+  | "RESTORED"
+  | "EVIDENCE_ADDED"
+  | "EVIDENCE_UPDATED"
+  | "EVIDENCE_REMOVED"
+  | "CHAIN_SET"
+  | "SOURCE_MERGED"
+  | "SOURCE_MERGE_UNDONE"
+  | "ASSIGNED"
+  | "SIGNED_OFF"
+  | "SIGN_OFF_RETURNED"
+  | "COMMENTED"
+  | "COMMENT_EDITED"
+  | "COMMENT_DELETED"
+  | "THREAD_RESOLVED"
+  | "THREAD_REOPENED";
 
 export type TAnnotationEvent = {
   id: string;
-  type: "CREATED" | "UPDATED" | "DELETED" | "RESTORED" | "EVIDENCE_ADDED" | "EVIDENCE_UPDATED" | "EVIDENCE_REMOVED" | "CHAIN_SET" | "SOURCE_MERGED" | "SOURCE_MERGE_UNDONE";
+  type: TAnnotationEventType;
   actor: TPerson;
   version: number;
   createdAt: string;

@@ -3,8 +3,17 @@ import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions";
 import { parseInput } from "@/lib/api/handler";
 import type { TResult } from "@/lib/errors";
-import { addMember, changePassword, changeRole, createWorkspace, removeMember, type TAddedMember } from "@/lib/workspaces/mutations";
-import { ZAddMember, ZChangePassword, ZChangeRole, ZCreateWorkspace } from "@/lib/workspaces/schemas";
+import {
+  addMember,
+  changePassword,
+  changeRole,
+  createWorkspace,
+  removeMember,
+  updateWorkspaceSettings,
+  type TAddedMember,
+  type TWorkspaceSettingsView,
+} from "@/lib/workspaces/mutations";
+import { ZAddMember, ZChangePassword, ZChangeRole, ZCreateWorkspace, ZWorkspaceSettings } from "@/lib/workspaces/schemas";
 import { getCurrentUser } from "@/lib/session";
 import { AppError } from "@/lib/errors";
 
@@ -40,6 +49,15 @@ export async function removeMemberAction(workspaceId: string, memberId: string):
     await removeMember({ userId: user.id, workspaceId, memberId });
     revalidatePath(`/workspaces/${workspaceId}`);
     return null;
+  });
+}
+
+/** A stale version comes back as CONFLICT with the settings as they stand in `current`. */
+export async function updateWorkspaceSettingsAction(workspaceId: string, input: unknown): Promise<TResult<TWorkspaceSettingsView>> {
+  return runAction(async (user) => {
+    const settings = await updateWorkspaceSettings({ userId: user.id, workspaceId, input: parseInput(ZWorkspaceSettings, input) });
+    revalidatePath(`/workspaces/${workspaceId}`);
+    return settings;
   });
 }
 

@@ -5,7 +5,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { listDocuments } from "@/lib/documents/queries";
 import { createDocument } from "@/lib/documents/mutations";
-import { addMember, changeRole, createWorkspace, removeMember } from "./mutations";
+import { addMember, changeRole, createWorkspace, removeMember, updateWorkspaceSettings } from "./mutations";
 
 async function user() {
   return db().user.create({ data: { email: `${randomUUID()}@t.test`, name: "t", passwordHash: "x" }, select: { id: true, email: true } });
@@ -58,5 +58,22 @@ describe("workspaces and membership (real database)", () => {
     expect(await listDocuments({ userId: member.id })).toHaveLength(1);
     await removeMember({ userId: owner.id, workspaceId: ws.id, memberId: member.id });
     expect(await listDocuments({ userId: member.id })).toHaveLength(0);
+  });
+});
+
+describe("workspace settings", () => {
+  it("lets owners switch the two-person rule against the version they saw; others get 403, strangers 404", async () => {
+    const [owner, editor, stranger] = [await user(), await user(), await user()];
+    const ws = await createWorkspace({ userId: owner.id, name: "Desk" });
+    await addMember({ userId: owner.id, workspaceId: ws.id, input: { email: editor.email, role: "EDITOR" } });
+    expect(await db().workspace.findUniqueOrThrow({ where: { id: ws.id } })).toMatchObject({ requireSignOff: true, version: 1 });
+
+    await expect(updateWorkspaceSettings({ userId: editor.id, workspaceId: ws.id, input: { version: 1, requireSignOff: false } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateWorkspaceSettings({ userId: stranger.id, workspaceId: ws.id, input: { version: 1, requireSignOff: false } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await updateWorkspaceSettings({ userId: owner.id, workspaceId: ws.id, input: { version: 1, requireSignOff: false } })).toEqual({ requireSignOff: false, version: 2 });
+    await expect(updateWorkspaceSettings({ userId: owner.id, workspaceId: ws.id, input: { version: 1, requireSignOff: true } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      current: { requireSignOff: false, version: 2 },
+    });
   });
 });

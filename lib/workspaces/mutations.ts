@@ -4,7 +4,7 @@ import { hashPassword, oneTimePassword } from "@/lib/auth/password";
 import { db, type TTx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { TRole } from "@/lib/roles";
-import type { TAddMember } from "@/lib/workspaces/schemas";
+import type { TAddMember, TWorkspaceSettings } from "@/lib/workspaces/schemas";
 
 export async function createWorkspace(options: { userId: string; name: string }): Promise<{ id: string; name: string }> {
   return db().workspace.create({
@@ -74,4 +74,23 @@ export async function removeMember(options: { userId: string; workspaceId: strin
 
 export async function changePassword(options: { userId: string; password: string }): Promise<void> {
   await db().user.update({ where: { id: options.userId }, data: { passwordHash: await hashPassword(options.password), mustChangePassword: false } });
+}
+
+export type TWorkspaceSettingsView = { requireSignOff: boolean; version: number };
+
+/**
+ * Changes workspace settings (OWNER) against the version the owner saw: 409 with the settings as
+ * they stand when another change landed first. Verdicts already given keep their sign-off state;
+ * the setting applies to verdicts given from now on.
+ */
+export async function updateWorkspaceSettings(options: { userId: string; workspaceId: string; input: TWorkspaceSettings }): Promise<TWorkspaceSettingsView> {
+  await requireMember({ userId: options.userId, workspaceId: options.workspaceId, role: "OWNER" });
+  const { version, ...settings } = options.input;
+  const { count } = await db().workspace.updateMany({
+    where: { id: options.workspaceId, version },
+    data: { ...settings, version: { increment: 1 } },
+  });
+  const current = await db().workspace.findUniqueOrThrow({ where: { id: options.workspaceId }, select: { requireSignOff: true, version: true } });
+  if (count === 0) throw new AppError("CONFLICT", "Another owner changed these settings", undefined, { current });
+  return current;
 }

@@ -23,3 +23,13 @@ export const ZChangePassword = z
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });
+
+/** A member as pickers show them (assignment, @mentions), and the signed-in user as the UI sees them. */
+export type TMemberOption = { id: string; name: string; email: string; role: (typeof ROLES)[number] };
+
+/** Changes workspace settings against the version the owner saw. */
+export const ZWorkspaceSettings = z.strictObject({
+  version: z.number({ error: "Send the version you saw" }).int().positive(),
+  requireSignOff: z.boolean({ error: "Send true or false" }),
+});
+export type TWorkspaceSettings = z.infer<typeof ZWorkspaceSettings>;
