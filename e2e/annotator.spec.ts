@@ -140,13 +140,17 @@ test("a stale save shows who changed the annotation and overwrites nothing; reap
   const other = await (await browser.newContext()).newPage();
   await openCampaign(other, workspace, "EDITOR");
 
+  // The editor is typing while the reviewer saves: the live update must not wipe their input.
+  await item(other, "ASALA").locator(":scope > .item-button").click();
+  await sidebar(other).getByLabel("Note").fill("my note");
+
   await item(page, "ASALA").locator(":scope > .item-button").click();
   await sidebar(page).getByLabel("Locator").fill("para. 17");
   await sidebar(page).getByRole("button", { name: "Save changes" }).click();
   await expect(item(page, "ASALA")).toContainText("para. 17");
 
-  await item(other, "ASALA").locator(":scope > .item-button").click();
-  await sidebar(other).getByLabel("Note").fill("my note");
+  await expect(sidebar(other).getByText("reviewer changed this annotation.")).toBeVisible();
+  await expect(sidebar(other).getByLabel("Note")).toHaveValue("my note");
   await sidebar(other).getByRole("button", { name: "Save changes" }).click();
   const conflict = sidebar(other).getByRole("alert").filter({ hasText: "This annotation was changed by" });
   await expect(conflict).toContainText(`This annotation was changed by reviewer (version 2)`);

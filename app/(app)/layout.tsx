@@ -1,4 +1,5 @@
 import { AppHeader } from "@/components/layout/app-header";
+import { unreadMentionCount } from "@/lib/comments/queries";
 import { requirePageUser } from "@/lib/session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -9,7 +10,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <AppHeader email={user.email} />
+      <AppHeader email={user.email} unread={await unreadMentionCount({ userId: user.id })} />
       <div id="main">{children}</div>
     </>
   );

@@ -25,9 +25,9 @@ function changes(original: TAnnotationView, draft: TDraft, span: { start: number
 }
 
 /**
- * The React key of an annotation's editor: what its form edits. A save or "Reload their version"
- * changes these and starts the form afresh; an evidence or chain change bumps only the version,
- * and the form keeps what the reviewer was typing (and uses the new version for its next save).
+ * What an annotation's editing form edits. When another change (an evidence or chain change, a
+ * sign-off) leaves these alone, the form keeps what the reviewer was typing and uses the new
+ * version for its next save.
  */
 export function editorKey(a: TAnnotationView): string {
   return JSON.stringify([a.id, a.source?.id ?? null, a.locator, a.attributionText, a.status, a.note, a.start, a.end]);
@@ -36,6 +36,11 @@ export function editorKey(a: TAnnotationView): string {
 /**
  * Edit an annotation's source, locator, status, note and span, with stale-save protection; below
  * the form, its evidence and attribution chain (separate forms: HTML forms do not nest).
+ *
+ * The form edits `base`, the version it started from. When the annotation changes under it (a
+ * live update, someone else's save) the form follows if nothing was typed; otherwise it keeps
+ * the reviewer's input and `base`, says who changed it, and their save meets the 409 and the
+ * conflict panel: never a silent overwrite, never lost input.
  */
 export function AnnotationEditor(props: {
   annotation: TAnnotationView;
@@ -46,8 +51,11 @@ export function AnnotationEditor(props: {
   onCancel: () => void;
 }) {
   const a = props.annotation;
+  const [base, setBase] = useState(a);
   const [draft, setDraft] = useState<TDraft>(() => draftFrom(a));
   const [span, setSpan] = useState({ start: a.start, end: a.end });
+  // Remounts the fields when the draft is replaced (the source picker takes its value once).
+  const [generation, setGeneration] = useState(0);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ message: string; current: TAnnotationView } | null>(null);
@@ -66,13 +74,31 @@ export function AnnotationEditor(props: {
     }
   }
 
+  const dirty = Object.keys(changes(base, draft, span)).length > 0;
+  const changedUnder = editorKey(a) !== editorKey(base);
+  if (a !== base && (!changedUnder || !dirty)) {
+    setBase(a);
+    if (changedUnder) start(a);
+  }
+
+  /** Starts the form afresh from `next` (their version, or what was just saved). */
+  function start(next: TAnnotationView) {
+    setBase(next);
+    setDraft(draftFrom(next));
+    setSpan({ start: next.start, end: next.end });
+    setErrors({});
+    setMessage(null);
+    setConflict(null);
+    setGeneration((g) => g + 1);
+  }
+
   async function send(version: number) {
-    const body = changes(a, draft, span);
+    const body = changes(base, draft, span);
     setPending(true);
     const result = await updateAnnotationAction(a.id, { version, ...body });
     setPending(false);
     if (result.ok) {
-      setConflict(null);
+      start(result.data);
       return props.onSaved(result.data);
     }
     if (result.error.code === "CONFLICT" && result.error.current) {
@@ -85,10 +111,7 @@ export function AnnotationEditor(props: {
 
   function reload() {
     if (!conflict) return;
-    // Their version may differ only in evidence or chain, which does not re-key this editor.
-    setDraft(draftFrom(conflict.current));
-    setSpan({ start: conflict.current.start, end: conflict.current.end });
-    setConflict(null);
+    start(conflict.current);
     props.onSaved(conflict.current);
   }
 
@@ -100,9 +123,20 @@ export function AnnotationEditor(props: {
         aria-label="Edit annotation"
         onSubmit={(e) => {
           e.preventDefault();
-          void send(conflict ? conflict.current.version : a.version);
+          void send(conflict ? conflict.current.version : base.version);
         }}
       >
+        {/* While a save is on its way its own live event may come first: that is not someone else's change. */}
+        {changedUnder && !conflict && !pending && (
+          <div role="status" className="notice live-changed">
+            <p>
+              <strong>{a.updatedBy.name} changed this annotation.</strong> What you typed is kept; saving it shows both versions first.
+            </p>
+            <button type="button" className="button" onClick={() => start(a)}>
+              Discard mine, show theirs
+            </button>
+          </div>
+        )}
         {conflict && (
           <div role="alert" className="conflict">
             <p>
@@ -123,7 +157,7 @@ export function AnnotationEditor(props: {
             </div>
           </div>
         )}
-        <AnnotationFields draft={draft} onChange={setDraft} sources={props.sources} errors={errors} disabled={pending} />
+        <AnnotationFields key={generation} draft={draft} onChange={setDraft} sources={props.sources} errors={errors} disabled={pending} />
         <fieldset className="span-fields">
           <legend>Span (code points)</legend>
           <label>

@@ -2,19 +2,26 @@
 import type { EditorView } from "@tiptap/pm/view";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AnnotatableText, type TTextSelection } from "@/components/annotator/annotatable-text";
-import { AnnotationEditor, editorKey } from "@/components/annotator/annotation-editor";
+import { AnnotationDetails } from "@/components/annotator/annotation-details";
 import { DeletedAnnotations } from "@/components/annotator/deleted-annotations";
-import { EvidenceSection } from "@/components/annotator/evidence-list";
 import { HighlightPainter, highlightsSupported } from "@/components/annotator/highlight-painter";
 import { NewAnnotationDialog } from "@/components/annotator/new-annotation-dialog";
 import { AnnotationList, type TFilters } from "@/components/annotator/sidebar";
 import { StatusStyles } from "@/components/annotator/status-styles";
 import { UndoToast } from "@/components/annotator/undo-toast";
+import { LiveStatus } from "@/components/live/live-status";
+import { publishPresence } from "@/components/live/presence-store";
+import { useLiveEvents } from "@/components/live/use-live";
 import { cpSlice } from "@/lib/anchoring/code-points";
 import { LineIndex } from "@/lib/anchoring/line-index";
 import { deleteAnnotationAction, restoreAnnotationAction } from "@/lib/annotations/actions";
 import { fromWire, type TAnnotationView, type TAnnotationWire } from "@/lib/annotations/schemas";
+import { applyAnnotation } from "@/lib/live/apply";
+import { describeLiveEvent } from "@/lib/live/describe";
+import type { TLiveEvent } from "@/lib/live/schemas";
+import { hasRole } from "@/lib/roles";
 import type { TSource } from "@/lib/sources/schemas";
+import type { TMemberOption } from "@/lib/workspaces/schemas";
 
 const byPosition = (a: TAnnotationView, b: TAnnotationView) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
 
@@ -29,6 +36,17 @@ function trimSpan(text: string, span: { start: number; end: number }) {
   return s === e ? null : { start: span.start + s, end: span.start + e, exact: chars.slice(s, e).join("") };
 }
 
+/** Adds a source the list does not have yet, or a newer version of one it has. */
+function withSource(list: TSource[], source: TSource | null): TSource[] {
+  if (!source) return list;
+  const held = list.find((s) => s.id === source.id);
+  if (!held) return [...list, source];
+  return held.version < source.version ? list.map((s) => (s === held ? source : s)) : list;
+}
+
+/** Live events that arrive together (a bulk change, a replay) are applied in one render. */
+const LIVE_BATCH_MS = 30;
+
 function matches(a: TAnnotationView, f: TFilters) {
   if (f.status && a.status !== f.status) return false;
   if (f.sourceId === "none") return a.source === null;
@@ -41,9 +59,15 @@ export function Annotator(props: {
   text: string;
   initialAnnotations: TAnnotationWire[];
   initialSources: TSource[];
-  canAnnotate: boolean;
-  canRestoreAny: boolean;
+  /** The signed-in member; their role decides what they may do. */
+  viewer: TMemberOption;
+  members: TMemberOption[];
+  /** An annotation to open at once (a link from the inbox: /documents/:id?annotation=:annotationId). */
+  initialSelectedId?: string;
+  /** The document's latest event id when the page read its data: the live stream replays what came after. */
+  liveCursor?: string | null;
 }) {
+  const canAnnotate = hasRole(props.viewer.role, "REVIEWER");
   const index = useMemo(() => new LineIndex(props.text), [props.text]);
   const [annotations, setAnnotations] = useState(() => {
     const byId = new Map(props.initialSources.map((s) => [s.id, s]));
@@ -52,13 +76,25 @@ export function Annotator(props: {
   const [sources, setSources] = useState(props.initialSources);
   const [selection, setSelection] = useState<TTextSelection>(null);
   const [dialogSpan, setDialogSpan] = useState<{ start: number; end: number; exact: string } | null>(null);
-  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  const [selectedIds, setSelectedIds] = useState<string[]>(() => (props.initialSelectedId ? [props.initialSelectedId] : []));
   const [filters, setFilters] = useState<TFilters>({ status: "", sourceId: "" });
   const [undo, setUndo] = useState<TAnnotationView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [painter, setPainter] = useState<HighlightPainter | null>(null);
   const viewRef = useRef<EditorView | null>(null);
   const regionRef = useRef<HTMLElement>(null);
+  // Live updates: the newest version of each removed annotation (so a late, older copy does not
+  // bring it back), the latest event id per annotation (AnnotationDetails' liveKey), and the
+  // events waiting for the next batch.
+  const removed = useRef(new Map<string, number>());
+  const [liveKeys, setLiveKeys] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const [announcement, setAnnouncement] = useState("");
+  const pendingLive = useRef<TLiveEvent[]>([]);
+  const liveTimer = useRef<number | undefined>(undefined);
+  const annotationsRef = useRef(annotations);
+  useEffect(() => {
+    annotationsRef.current = annotations;
+  }, [annotations]);
 
   const shown = useMemo(() => annotations.filter((a) => matches(a, filters)), [annotations, filters]);
 
@@ -72,6 +108,10 @@ export function Annotator(props: {
     requestAnimationFrame(() => performance.measure("pv:paint", { start: started, detail: { count } }));
   }, [painter, shown]);
   useEffect(() => painter?.mark(selectedIds), [painter, selectedIds, shown]);
+  // Opened from a link to one annotation: bring its entry (and discussion) into view once.
+  useEffect(() => {
+    if (props.initialSelectedId) document.querySelector(`[data-annotation-id="${CSS.escape(props.initialSelectedId)}"]`)?.scrollIntoView({ block: "start" });
+  }, [props.initialSelectedId]);
   useEffect(() => () => painter?.destroy(), [painter]);
 
   const onReady = useCallback(
@@ -83,10 +123,46 @@ export function Annotator(props: {
     [index],
   );
 
+  /** A saved or reloaded annotation; a live event may already have brought a newer one. */
   function remember(a: TAnnotationView) {
-    setAnnotations((list) => [...list.filter((x) => x.id !== a.id), a].sort(byPosition));
-    if (a.source && !sources.some((s) => s.id === a.source?.id)) setSources((list) => [...list, a.source as TSource]);
+    setAnnotations((list) => applyAnnotation(list, a, removed.current, byPosition));
+    setSources((list) => withSource(list, a.source));
   }
+
+  function flushLive() {
+    liveTimer.current = undefined;
+    const events = pendingLive.current;
+    pendingLive.current = [];
+    const incoming = events.flatMap((e) => (e.annotation ? [e.annotation] : []));
+    setAnnotations((list) => incoming.reduce((acc, a) => applyAnnotation(acc, a, removed.current, byPosition), list));
+    setSources((list) => incoming.reduce((acc, a) => withSource(acc, a.source), list));
+    setLiveKeys((keys) => {
+      const next = new Map(keys);
+      for (const e of events) next.set(e.annotationId, e.id);
+      return next;
+    });
+    // Own changes are on screen already; others' are announced, the latest of a burst.
+    const theirs = events.filter((e) => e.actor.id !== props.viewer.id).at(-1);
+    if (theirs) setAnnouncement(describeLiveEvent(theirs, annotationsRef.current.find((a) => a.id === theirs.annotationId)?.status));
+  }
+
+  const live = useLiveEvents({
+    url: `/api/v1/documents/${encodeURIComponent(props.documentId)}/live${props.liveCursor ? `?lastEventId=${props.liveCursor}` : ""}`,
+    onEvent: (e) => {
+      if (e.documentId !== props.documentId) return;
+      pendingLive.current.push(e);
+      liveTimer.current ??= window.setTimeout(flushLive, LIVE_BATCH_MS);
+    },
+    onPresence: (people) => publishPresence(props.documentId, people),
+  });
+  useEffect(
+    () => () => {
+      window.clearTimeout(liveTimer.current);
+      liveTimer.current = undefined;
+      publishPresence(props.documentId, null);
+    },
+    [props.documentId],
+  );
 
   // Back to the text once the dialog has gone (focus would otherwise fall to the page).
   const dialogWasOpen = useRef(false);
@@ -99,7 +175,7 @@ export function Annotator(props: {
   }, [dialogSpan]);
 
   function openDialog() {
-    if (!props.canAnnotate || !selection) return;
+    if (!canAnnotate || !selection) return;
     const span = trimSpan(props.text, selection);
     if (span) setDialogSpan(span);
   }
@@ -120,7 +196,7 @@ export function Annotator(props: {
   async function remove(a: TAnnotationView) {
     const result = await deleteAnnotationAction(a.id);
     if (!result.ok) return setNotice(result.error.message);
-    setAnnotations((list) => list.filter((x) => x.id !== a.id));
+    setAnnotations((list) => applyAnnotation(list, result.data, removed.current, byPosition));
     setSelectedIds([]);
     setUndo(result.data);
   }
@@ -157,7 +233,7 @@ export function Annotator(props: {
           onClickOffset={onClickOffset}
           onAnnotateKey={openDialog}
         />
-        {props.canAnnotate && selection && (
+        {canAnnotate && selection && (
           <button
             type="button"
             className="button primary annotate-button"
@@ -170,6 +246,7 @@ export function Annotator(props: {
         )}
       </section>
       <section aria-label="Annotations" className="sidebar">
+        <LiveStatus status={live.status} announcement={announcement} />
         {notice && (
           <p role="status" className="notice">
             {notice}
@@ -183,24 +260,22 @@ export function Annotator(props: {
           onFilters={setFilters}
           selectedIds={selectedIds}
           onChoose={choose}
-          renderEditor={(a) =>
-            props.canAnnotate ? (
-              <AnnotationEditor
-                key={editorKey(a)}
-                annotation={a}
-                sources={sources}
-                textSelection={selection && trimSpan(props.text, selection)}
-                onSaved={remember}
-                onDelete={remove}
-                onCancel={() => setSelectedIds([])}
-              />
-            ) : (
-              // Readers see what was found; the chain is already in the entry itself.
-              <EvidenceSection key={a.id} annotation={a} sources={sources} canEdit={false} onAnnotationChanged={remember} />
-            )
-          }
+          renderEditor={(a) => (
+            <AnnotationDetails
+              key={a.id}
+              annotation={a}
+              sources={sources}
+              viewer={props.viewer}
+              members={props.members}
+              liveKey={liveKeys.get(a.id)}
+              textSelection={selection && trimSpan(props.text, selection)}
+              onSaved={remember}
+              onDelete={remove}
+              onCancel={() => setSelectedIds([])}
+            />
+          )}
         />
-        {props.canRestoreAny && <DeletedAnnotations documentId={props.documentId} onRestored={remember} />}
+        {hasRole(props.viewer.role, "EDITOR") && <DeletedAnnotations documentId={props.documentId} onRestored={remember} />}
       </section>
       {undo && <UndoToast annotation={undo} onUndo={() => restore(undo)} onExpire={() => setUndo(null)} />}
       {dialogSpan && (

@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ChainView } from "@/components/annotator/chain-editor";
+import { Checklist } from "@/components/annotator/checklist";
 import { sourceLabel } from "@/components/annotator/source-combobox";
 import { StatusBadge } from "@/components/annotator/status-badge";
 import { statusClass } from "@/components/annotator/status-styles";
@@ -8,7 +9,7 @@ import { shorten } from "@/lib/anchoring/selectors";
 import type { TAnnotationView } from "@/lib/annotations/schemas";
 import { formatDateTime } from "@/lib/format";
 import type { TSource } from "@/lib/sources/schemas";
-import { STATUSES, STATUS_INFO, type TStatus } from "@/lib/statuses";
+import { SIGN_OFF_INFO, STATUSES, STATUS_INFO, type TStatus } from "@/lib/statuses";
 
 export type TFilters = { status: TStatus | ""; sourceId: string };
 
@@ -61,6 +62,7 @@ export function AnnotationList(props: {
           </li>
         ))}
       </ul>
+      <Checklist all={props.all} onChoose={props.onChoose} />
       <div className="filters">
         <label>
           Filter by status
@@ -99,6 +101,12 @@ export function AnnotationList(props: {
                 </button>
                 <div className="item-meta">
                   <StatusBadge status={a.status} />
+                  {a.signOff !== "NONE" && (
+                    <span className={`sign-off-badge sign-off-${a.signOff.toLowerCase()}`}>
+                      <span aria-hidden="true">{SIGN_OFF_INFO[a.signOff].symbol}</span> {SIGN_OFF_INFO[a.signOff].label}
+                    </span>
+                  )}
+                  {a.assignee && <span>Assigned to {a.assignee.name}</span>}
                   <span>
                     {a.source ? sourceLabel(a.source) : <em>No source yet</em>}
                     {a.locator && <>, {a.locator}</>}

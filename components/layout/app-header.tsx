@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { InboxLink } from "@/components/comments/inbox-link";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 
-export function AppHeader({ email }: { email: string }) {
+export function AppHeader({ email, unread }: { email: string; unread: number }) {
   return (
     <header className="app-header">
       <Link href="/documents" className="brand">
@@ -13,10 +14,19 @@ export function AppHeader({ email }: { email: string }) {
             <Link href="/documents">Documents</Link>
           </li>
           <li>
+            <Link href="/queue">Queue</Link>
+          </li>
+          <li>
+            <Link href="/dashboard">Dashboard</Link>
+          </li>
+          <li>
             <Link href="/sources">Sources</Link>
           </li>
           <li>
             <Link href="/workspaces">Workspaces</Link>
+          </li>
+          <li>
+            <InboxLink initialUnread={unread} />
           </li>
         </ul>
       </nav>

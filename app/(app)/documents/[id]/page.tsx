@@ -2,17 +2,21 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Annotator } from "@/components/annotator/annotator";
 import { DocumentActions } from "@/components/documents/document-actions";
+import { Presence } from "@/components/live/presence";
 import { requireMember } from "@/lib/access";
 import { listAnnotations } from "@/lib/annotations/queries";
 import { toWire } from "@/lib/annotations/schemas";
+import { markAnnotationMentionsRead } from "@/lib/comments/mutations";
 import { getDocument } from "@/lib/documents/queries";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatLength } from "@/lib/format";
+import { latestEventId } from "@/lib/live/queries";
 import { hasRole } from "@/lib/roles";
 import { requirePageUser } from "@/lib/session";
 import { listSources } from "@/lib/sources/queries";
+import { listMemberOptions } from "@/lib/workspaces/queries";
 
-type TProps = { params: Promise<{ id: string }> };
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ annotation?: string | string[] }> };
 
 async function load(id: string) {
   const user = await requirePageUser();
@@ -31,12 +35,20 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   return { title: document.title };
 }
 
-export default async function DocumentPage({ params }: TProps) {
+export default async function DocumentPage({ params, searchParams }: TProps) {
   const { user, document, role } = await load((await params).id);
-  const [annotations, sources] = await Promise.all([
+  // Read before the annotations: the live stream replays whatever lands in between.
+  const liveCursor = await latestEventId({ userId: user.id, documentId: document.id });
+  const [annotations, sources, members] = await Promise.all([
     listAnnotations({ userId: user.id, documentId: document.id }),
     listSources({ userId: user.id, workspaceId: document.workspaceId }),
+    listMemberOptions({ userId: user.id, workspaceId: document.workspaceId }),
   ]);
+  const viewer = members.find((m) => m.id === user.id) ?? { id: user.id, name: user.name, email: user.email, role };
+  // ?annotation=<id> (a link from the inbox) opens that annotation, and reads this member's mentions in its thread.
+  const wanted = (await searchParams).annotation;
+  const initialSelectedId = typeof wanted === "string" && annotations.some((a) => a.id === wanted) ? wanted : undefined;
+  if (initialSelectedId) await markAnnotationMentionsRead({ userId: user.id, annotationId: initialSelectedId });
   return (
     <main className="page reading">
       <header className="document-header">
@@ -62,6 +74,8 @@ export default async function DocumentPage({ params }: TProps) {
             </dd>
           </div>
         </dl>
+        <a href={`/documents/${document.id}/activity`} className="button">Activity</a>
+        <Presence documentId={document.id} viewerId={user.id} />
         {hasRole(role, "EDITOR") && <DocumentActions documentId={document.id} title={document.title} />}
       </header>
       <Annotator
@@ -70,8 +84,10 @@ export default async function DocumentPage({ params }: TProps) {
         text={document.text}
         initialAnnotations={annotations.map(toWire)}
         initialSources={sources}
-        canAnnotate={hasRole(role, "REVIEWER")}
-        canRestoreAny={hasRole(role, "EDITOR")}
+        viewer={viewer}
+        members={members}
+        liveCursor={liveCursor}
+        initialSelectedId={initialSelectedId}
       />
     </main>
   );

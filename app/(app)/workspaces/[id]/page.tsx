@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AddMemberForm } from "@/components/workspaces/add-member-form";
 import { MemberRowControls } from "@/components/workspaces/member-row-controls";
 import { RestoreButton } from "@/components/workspaces/restore-button";
+import { SignOffSetting } from "@/components/workspaces/sign-off-setting";
 import { listDeletedDocuments } from "@/lib/documents/queries";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
@@ -33,6 +34,17 @@ export default async function WorkspacePage({ params }: TProps) {
       <p>
         Your role: <span className="badge">{workspace.myRole}</span>
       </p>
+
+      <h2>Verification</h2>
+      {isOwner ? (
+        <SignOffSetting workspaceId={id} initial={{ requireSignOff: workspace.requireSignOff, version: workspace.version }} />
+      ) : (
+        <p>
+          {workspace.requireSignOff
+            ? "Verdicts need a second person's sign-off: an editor or owner other than the one who gave the verdict."
+            : "Verdicts do not need a second person's sign-off in this workspace."}
+        </p>
+      )}
 
       <h2>Members</h2>
       <table className="table">
