@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { CAMPAIGN, createAnnotation, item, openCampaign, sidebar } from "./fixtures/annotator";
 import { apiSignIn, createUser, createWorkspace, signIn } from "./fixtures/factories";
 
 test("any user creates a workspace through the UI and owns it", async ({ page }) => {
@@ -102,4 +103,38 @@ test("a non-owner cannot manage members (403), a stranger gets 404", async ({ pl
   expect((await stranger.get(members)).status()).toBe(404);
   const list = await (await stranger.get("/api/v1/workspaces")).json();
   expect(list.workspaces).toEqual([]);
+});
+
+test("an owner switches off the two-person rule; a verdict then needs no sign-off, and a stale switch is refused", async ({ page, browser, request }) => {
+  const workspace = await createWorkspace({ corpus: true });
+  const doc = workspace.documents.find((d) => d.title === CAMPAIGN)!;
+  await createAnnotation({ documentId: doc.id, userId: workspace.users.EDITOR.id, needle: "ASALA" });
+  await signIn(page, workspace.users.OWNER);
+  await page.goto(`/workspaces/${workspace.id}`);
+  const setting = page.getByLabel("Require a second person's sign-off for verdicts");
+  await expect(setting).toBeChecked();
+
+  // Another owner's change lands first (through the API): this page's version is stale.
+  await apiSignIn(request, workspace.users.OWNER);
+  expect((await request.patch(`/api/v1/workspaces/${workspace.id}`, { data: { version: 1, requireSignOff: true } })).status()).toBe(200);
+  await setting.click(); // refused at once, so it springs back: .uncheck() would call that a failure
+  await expect(page.getByRole("alert").filter({ hasText: "Another owner changed these settings" })).toBeVisible();
+  await expect(setting).toBeChecked();
+  await setting.uncheck();
+  await expect(setting).not.toBeChecked();
+  await page.reload();
+  await expect(setting).not.toBeChecked();
+
+  await apiSignIn(request, workspace.users.EDITOR);
+  expect((await request.patch(`/api/v1/workspaces/${workspace.id}`, { data: { version: 3, requireSignOff: true } })).status()).toBe(403);
+
+  const reviewer = await (await browser.newContext()).newPage();
+  await openCampaign(reviewer, workspace, "REVIEWER");
+  await item(reviewer, "ASALA").locator(":scope > .item-button").click();
+  await sidebar(reviewer).getByLabel("Verification status").selectOption("SOURCE_NOT_FOUND");
+  await sidebar(reviewer).getByRole("button", { name: "Save changes" }).click();
+  const signOff = sidebar(reviewer).getByRole("region", { name: "Sign-off" });
+  await expect(signOff).toContainText("This workspace does not ask for a second person's sign-off.");
+  await expect(signOff).toContainText("Verdict by reviewer");
+  await expect(item(reviewer, "ASALA")).not.toContainText("Awaiting sign-off");
 });

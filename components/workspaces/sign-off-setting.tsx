@@ -11,6 +11,9 @@ export function SignOffSetting(props: { workspaceId: string; initial: TWorkspace
   const [pending, setPending] = useState(false);
 
   async function save(requireSignOff: boolean) {
+    const before = settings;
+    // Shown at once; put back (or replaced by what another owner saved) if the server refuses it.
+    setSettings({ ...settings, requireSignOff });
     setPending(true);
     const result = await updateWorkspaceSettingsAction(props.workspaceId, { version: settings.version, requireSignOff });
     setPending(false);
@@ -20,7 +23,7 @@ export function SignOffSetting(props: { workspaceId: string; initial: TWorkspace
     }
     setError(result.error);
     // A stale version: show the settings as they now stand, so the owner decides again.
-    if (result.error.current) setSettings(result.error.current as TWorkspaceSettingsView);
+    setSettings((result.error.current as TWorkspaceSettingsView | undefined) ?? before);
   }
 
   return (
