@@ -91,7 +91,7 @@ export type TSignOffState = (typeof SIGN_OFF_STATES)[number];
 
 export const SIGN_OFF_INFO: Record<TSignOffState, { label: string; symbol: string }> = {
   NONE: { label: "No sign-off", symbol: "" },
-  AWAITING: { label: "Awaiting sign-off", symbol: "⧗" },
+  AWAITING: { label: "Awaiting sign-off", symbol: "◌" },
   CONFIRMED: { label: "Signed off", symbol: "✔" },
   RETURNED: { label: "Returned", symbol: "↩" },
 };

@@ -29,7 +29,7 @@ export function AnnotationDetails(props: {
   const a = props.annotation;
   const canAnnotate = hasRole(props.viewer.role, "REVIEWER");
   return (
-    <div className="annotation-details">
+    <div className="annotation-panel">
       {canAnnotate ? (
         // Not re-keyed on changes: the editor follows them itself and keeps unsaved input (annotation-editor.tsx).
         <AnnotationEditor
