@@ -9,6 +9,9 @@ export async function proxy(request: NextRequest) {
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
   if (token) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
+  // The API description is public; personal API tokens (Bearer) are checked by the route handlers.
+  if (pathname === "/api/v1/openapi.json") return NextResponse.next();
+  if (pathname.startsWith("/api/") && /^Bearer(\s|$)/i.test(request.headers.get("authorization") ?? "")) return NextResponse.next();
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { code: "UNAUTHENTICATED", message: "Sign in to continue" } }, { status: 401 });
   }
@@ -19,5 +22,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Everything but sign-in, next-auth's own endpoints and static assets.
-  matcher: ["/((?!login|api/auth|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!login|api/auth|_next/static|_next/image|favicon.ico|robots.txt|schemas/).*)"],
 };

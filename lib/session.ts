@@ -5,6 +5,8 @@ import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { authenticateToken, bearerOf } from "@/lib/tokens/auth";
+import type { TTokenScope } from "@/lib/tokens/schemas";
 
 export type TCurrentUser = { id: string; email: string; name: string; mustChangePassword: boolean };
 
@@ -27,10 +29,42 @@ export async function requirePageUser(options: { allowPasswordChange?: boolean }
   return user;
 }
 
-/** For route handlers and server actions: the user, or a 401. */
+/** For server actions (and route handlers through requireApiCaller): the session's user, or a 401. */
 export async function requireApiUser(): Promise<TCurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
   if (user.mustChangePassword) throw new AppError("FORBIDDEN", "Choose a new password before continuing");
   return user;
+}
+
+/** Who is calling the JSON API: a signed-in browser, or a personal API token (with its scope). */
+export type TApiCaller = { user: TCurrentUser; via: "session" } | { user: TCurrentUser; via: "token"; tokenId: string; scope: TTokenScope };
+
+/**
+ * For route handlers: the caller of `req`. With `Authorization: Bearer …` the token alone decides
+ * (401 when it is not a live token, even if a session cookie came along; 403 for a READ token on a
+ * method that writes); without one, the session does. Other schemes (Basic, from a proxy in front)
+ * are not ours and are ignored. Server actions stay session-only: they use requireApiUser.
+ */
+export async function requireApiCaller(req: Request): Promise<TApiCaller> {
+  const token = bearerOf(req.headers.get("authorization"));
+  if (token === null) return { user: await requireApiUser(), via: "session" };
+  const caller = await authenticateToken({ token, method: req.method });
+  return { ...caller, via: "token" };
+}
+
+/** For what a token must not do (create or revoke tokens): 403 unless the caller is signed in. */
+export function requireSessionCaller(caller: TApiCaller, what: string): void {
+  if (caller.via === "token") throw new AppError("FORBIDDEN", `${what} needs a signed-in session; an API token cannot do it`);
+}
+
+/**
+ * For long-lived responses (live streams): throws once the caller's token has been revoked, so a
+ * revoked token loses its stream at the next heartbeat. A session caller is checked by the stream's
+ * own membership check (the request's cookies are gone once the handler has returned).
+ */
+export async function recheckCaller(req: Request, caller: TApiCaller): Promise<void> {
+  if (caller.via !== "token") return;
+  const token = bearerOf(req.headers.get("authorization"));
+  await authenticateToken({ token: token ?? "", method: "GET" });
 }

@@ -6,6 +6,7 @@ import { AnnotationDetails } from "@/components/annotator/annotation-details";
 import { DeletedAnnotations } from "@/components/annotator/deleted-annotations";
 import { HighlightPainter, highlightsSupported } from "@/components/annotator/highlight-painter";
 import { NewAnnotationDialog } from "@/components/annotator/new-annotation-dialog";
+import { OrphanedAnnotations } from "@/components/annotator/orphaned";
 import { AnnotationList, type TFilters } from "@/components/annotator/sidebar";
 import { StatusStyles } from "@/components/annotator/status-styles";
 import { UndoToast } from "@/components/annotator/undo-toast";
@@ -96,7 +97,10 @@ export function Annotator(props: {
     annotationsRef.current = annotations;
   }, [annotations]);
 
-  const shown = useMemo(() => annotations.filter((a) => matches(a, filters)), [annotations, filters]);
+  // Orphans (imported, not found in the text) are neither painted nor hit: they wait apart to be placed.
+  const placed = useMemo(() => annotations.filter((a) => !a.orphaned), [annotations]);
+  const orphans = useMemo(() => annotations.filter((a) => a.orphaned), [annotations]);
+  const shown = useMemo(() => placed.filter((a) => matches(a, filters)), [placed, filters]);
 
   // Paint: only the spans that were added, moved, recoloured or removed are touched. The
   // "pv:paint" measure (sync to the next frame) is what bench/reading-view.ts reads.
@@ -253,13 +257,26 @@ export function Annotator(props: {
           </p>
         )}
         <AnnotationList
-          all={annotations}
+          all={placed}
           shown={shown}
           sources={sources}
           filters={filters}
           onFilters={setFilters}
           selectedIds={selectedIds}
           onChoose={choose}
+          orphans={
+            <OrphanedAnnotations
+              orphans={orphans}
+              canPlace={canAnnotate}
+              selection={selection && trimSpan(props.text, selection)}
+              onPlaced={(a) => {
+                remember(a);
+                if (a.orphaned) return;
+                setSelectedIds([a.id]);
+                requestAnimationFrame(() => painter?.elementAt(a.start)?.scrollIntoView({ block: "center" }));
+              }}
+            />
+          }
           renderEditor={(a) => (
             <AnnotationDetails
               key={a.id}

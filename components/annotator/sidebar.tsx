@@ -38,6 +38,8 @@ export function AnnotationList(props: {
   onFilters: (f: TFilters) => void;
   selectedIds: string[];
   onChoose: (id: string) => void;
+  /** Imported annotations not placed in the text (components/annotator/orphaned.tsx). */
+  orphans?: React.ReactNode;
   renderEditor: (a: TAnnotationView) => React.ReactNode;
 }) {
   const counts = new Map<TStatus, number>();
@@ -63,6 +65,7 @@ export function AnnotationList(props: {
         ))}
       </ul>
       <Checklist all={props.all} onChoose={props.onChoose} />
+      {props.orphans}
       <div className="filters">
         <label>
           Filter by status

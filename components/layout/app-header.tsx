@@ -20,6 +20,9 @@ export function AppHeader({ email, unread }: { email: string; unread: number }) 
             <Link href="/dashboard">Dashboard</Link>
           </li>
           <li>
+            <Link href="/reports">Reports</Link>
+          </li>
+          <li>
             <Link href="/sources">Sources</Link>
           </li>
           <li>
@@ -34,6 +37,7 @@ export function AppHeader({ email, unread }: { email: string; unread: number }) 
         <span className="muted" aria-label="Signed in as">
           {email}
         </span>
+        <Link href="/settings/tokens">API tokens</Link>
         <SignOutButton />
       </div>
     </header>

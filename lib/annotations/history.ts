@@ -135,6 +135,7 @@ const ANNOTATION_FIELDS: { field: string; label: string; words: (v: unknown, nam
   { field: "signedOffById", label: "Sign-off by", words: (v, names) => personWords(v, names) },
   { field: "signOffNote", label: "Reason", words: textWords },
   { field: "deletedAt", label: "Deleted", words: (v) => (v ? "Deleted" : "Not deleted") },
+  { field: "orphaned", label: "Placement", words: (v) => (v === true ? "Not placed in the text" : "Placed in the text") },
 ];
 const SPAN_FIELDS = ["start", "end", "exact"];
 const KNOWN_FIELDS = new Set([...SPAN_FIELDS, ...ANNOTATION_FIELDS.map((f) => f.field)]);

@@ -39,6 +39,7 @@ export const annotationSelect = {
   assignee: { select: personSelect },
   verdictBy: { select: personSelect },
   signedOffBy: { select: personSelect },
+  orphaned: true,
 } as const satisfies Prisma.AnnotationSelect;
 
 export type TAnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
@@ -81,6 +82,7 @@ export function presentAnnotation(row: TAnnotationRow): TAnnotation {
     signOffNote: row.signOffNote,
     commentCount: row._count.comments,
     threadResolved: row.threadResolvedAt !== null,
+    orphaned: row.orphaned,
   };
 }
 

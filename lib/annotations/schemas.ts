@@ -45,8 +45,11 @@ export const ZUpdateAnnotation = z
     /** A member with the REVIEWER role or above, or null to unassign. */
     assigneeId: z.string().min(1).nullable().optional(),
     onChecklist: z.boolean({ error: "Send true or false" }).optional(),
+    /** Places an orphaned (imported, not found) annotation at start–end; any new span of an orphan places it too. */
+    orphaned: z.literal(false, { error: "Only false: an annotation is placed, never made orphaned" }).optional(),
   })
   .refine((v) => (v.start === undefined) === (v.end === undefined), { path: ["end"], message: "Send start and end together" })
+  .refine((v) => v.orphaned === undefined || v.start !== undefined, { path: ["start"], message: "Send where to place it (start and end)" })
   .refine((v) => v.start === undefined || v.end === undefined || v.end > v.start, { path: ["end"], message: "The end must come after the start" })
   .refine((v) => !(v.sourceId && v.source), { path: ["source"], message: "Send either sourceId or source, not both" });
 export type TUpdateAnnotation = z.input<typeof ZUpdateAnnotation>;
@@ -136,6 +139,11 @@ export type TAnnotation = {
   /** Live comments in its discussion thread. */
   commentCount: number;
   threadResolved: boolean;
+  /**
+   * Imported but not found in the text: start–end is only the imported guess and `exact` the
+   * imported quote. Not painted; listed apart until a reviewer places it.
+   */
+  orphaned: boolean;
 };
 
 export type TAnnotationEventType =

@@ -14,7 +14,7 @@ const annotation: TAnnotation = {
   createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-02T00:00:00.000Z", deletedAt: null,
   evidenceCount: 1, chain: [{ sourceId: "s1", title: "Black Garden", locator: "p. 170", note: "" }],
   assignee: null, onChecklist: false, verdictBy: person, verdictAt: "2026-01-02T00:00:00.000Z", signOff: "AWAITING", signedOffBy: null, signedOffAt: null,
-  signOffNote: "", commentCount: 0, threadResolved: false,
+  signOffNote: "", commentCount: 0, threadResolved: false, orphaned: false,
 };
 
 describe("reading-view wire format", () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError, fieldErrors } from "@/lib/errors";
-import { requireApiUser, type TCurrentUser } from "@/lib/session";
+import { requireApiCaller, type TApiCaller, type TCurrentUser } from "@/lib/session";
 
 /** JSON bodies larger than this are refused before parsing (5 MB of text, escaped, fits). */
 export const MAX_JSON_BYTES = 12 * 1024 * 1024;
@@ -28,16 +28,18 @@ export function errorResponse(error: unknown): Response {
 type TRouteContext = { params: Promise<Record<string, string>> };
 
 /**
- * Wraps a route handler: the session is checked first (401 without one), errors become JSON
- * `{ error: { code, message, fields? } }`. Authorization beyond sign-in stays in lib/.
+ * Wraps a route handler: the caller is identified first, by a personal API token (`Authorization:
+ * Bearer pv_…`) or else the session (401 without either; 403 for a read-only token on a method that
+ * writes); errors become JSON `{ error: { code, message, fields? } }`. Authorization beyond who is
+ * asking stays in lib/, the same for a token as for the browser.
  */
 export function apiRoute(
-  handler: (options: { req: Request; user: TCurrentUser; params: Record<string, string> }) => Promise<Response>,
+  handler: (options: { req: Request; user: TCurrentUser; caller: TApiCaller; params: Record<string, string> }) => Promise<Response>,
 ) {
   return async (req: Request, context: TRouteContext): Promise<Response> => {
     try {
-      const user = await requireApiUser();
-      return await handler({ req, user, params: await context.params });
+      const caller = await requireApiCaller(req);
+      return await handler({ req, user: caller.user, caller, params: await context.params });
     } catch (error) {
       return errorResponse(error);
     }

@@ -43,6 +43,8 @@ export type TReportOptions = {
 /** One note of the report: an annotation with everything said about it. `n` numbers it within its document, in text order. */
 export type TReportAnnotation = TAnnotation & {
   n: number;
+  /** Imported but not found in the text: numbered after the others, listed under "Not placed in the text". */
+  orphaned: boolean;
   evidence: TEvidence[];
   /** Live comments, oldest first; empty unless the report asks for comments. */
   comments: TComment[];

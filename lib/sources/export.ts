@@ -2,6 +2,7 @@ import "server-only";
 import { requireMember, visibleDocuments } from "@/lib/access";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { slug } from "@/lib/exports/file-name";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TExportFormat } from "@/lib/sources/import-schemas";
 import { exportSources } from "@/lib/sources/interchange";
@@ -12,19 +13,6 @@ export const EXPORT_CONTENT_TYPES: Record<TExportFormat, string> = {
   bibtex: "application/x-bibtex; charset=utf-8",
 };
 const EXTENSIONS: Record<TExportFormat, string> = { "csl-json": "json", bibtex: "bib" };
-
-/** "Khojaly corpus" → "khojaly-corpus"; ASCII only, so the name needs no encoding in a header. */
-function slug(name: string): string {
-  return (
-    name
-      .normalize("NFKD")
-      .replace(/\p{M}+/gu, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "workspace"
-  );
-}
 
 /**
  * Sources a document cites: through its live annotations, and through their live evidence and
@@ -66,6 +54,6 @@ export async function exportSourcesFile(options: {
   return {
     body: exportSources(rows.map(presentSource), options.format),
     contentType: EXPORT_CONTENT_TYPES[options.format],
-    filename: `${slug(name)}-sources.${EXTENSIONS[options.format]}`,
+    filename: `${slug(name, "workspace")}-sources.${EXTENSIONS[options.format]}`,
   };
 }

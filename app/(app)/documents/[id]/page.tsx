@@ -75,6 +75,8 @@ export default async function DocumentPage({ params, searchParams }: TProps) {
           </div>
         </dl>
         <a href={`/documents/${document.id}/activity`} className="button">Activity</a>
+        {hasRole(role, "REVIEWER") && <a href={`/documents/${document.id}/import`} className="button">Import annotations</a>}
+        <a href={`/documents/${document.id}/report`} className="button">Report</a>
         <Presence documentId={document.id} viewerId={user.id} />
         {hasRole(role, "EDITOR") && <DocumentActions documentId={document.id} title={document.title} />}
       </header>

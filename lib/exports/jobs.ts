@@ -1,0 +1,182 @@
+import "server-only";
+import { requireMember, visibleDocuments } from "@/lib/access";
+import { db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { reportOptions } from "@/lib/exports/download";
+import { renderExport, type TExportFile } from "@/lib/exports/registry";
+import { MAX_RUNNING_EXPORTS, type TExportJob, type TStartExportParsed } from "@/lib/exports/schemas";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { loadWorkspaceReport } from "@/lib/reports/load";
+import type { TExportFormat } from "@/lib/reports/schemas";
+
+/**
+ * Workspace-wide exports built in the background of this process, as ExportJob rows that the
+ * browser polls for progress (`done` of `total` documents read). The runner writes progress at
+ * most every PROGRESS_EVERY_MS and stops at the next document once the job is no longer RUNNING
+ * (cancelled, or given up as stale). A job whose process died stays RUNNING in the table: read
+ * after STALE_AFTER_MS without a sign of life, it is FAILED. Finished jobs and their files are
+ * deleted a day later, when someone starts a new one.
+ */
+const PROGRESS_EVERY_MS = 200;
+export const STALE_AFTER_MS = 10 * 60 * 1000;
+export const KEEP_FOR_MS = 24 * 60 * 60 * 1000;
+
+const jobSelect = {
+  id: true,
+  workspaceId: true,
+  userId: true,
+  format: true,
+  options: true,
+  state: true,
+  done: true,
+  total: true,
+  fileName: true,
+  error: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Prisma.ExportJobSelect;
+type TJobRow = Prisma.ExportJobGetPayload<{ select: typeof jobSelect }>;
+
+function presentJob(row: TJobRow): TExportJob {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    format: row.format as TExportFormat,
+    state: row.state,
+    done: row.done,
+    total: row.total,
+    fileName: row.fileName,
+    error: row.error,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** What the job was asked for, as stored in its `options` column. */
+type TJobOptions = Omit<TStartExportParsed, "format">;
+
+class Stopped extends Error {}
+
+/**
+ * Starts a workspace export for a member (VIEWER and up): checks the documents, records the job
+ * and returns it; `runExportJob` does the work. 422 when a named document is not the workspace's,
+ * 429 with MAX_RUNNING_EXPORTS of one's own still running.
+ */
+export async function createExportJob(options: { userId: string; workspaceId: string; input: TStartExportParsed }): Promise<TExportJob> {
+  const { userId, workspaceId, input } = options;
+  await requireMember({ userId, workspaceId });
+  const cutoff = new Date(Date.now() - KEEP_FOR_MS);
+  await db().exportJob.deleteMany({ where: { createdAt: { lt: cutoff } } });
+  await expireStale({ userId });
+  const running = await db().exportJob.count({ where: { userId, state: "RUNNING" } });
+  if (running >= MAX_RUNNING_EXPORTS) throw new AppError("RATE_LIMITED", `You have ${running} exports running: wait for one to finish, or cancel one`);
+  const wanted = input.documents?.length ? [...new Set(input.documents)] : undefined;
+  const total = await db().document.count({ where: { ...visibleDocuments(userId), workspaceId, ...(wanted ? { id: { in: wanted } } : {}) } });
+  if (wanted && total !== wanted.length) throw new AppError("VALIDATION", "Some documents are not in this workspace", { documents: "Some of these documents are not in this workspace" });
+  const { format, ...rest } = input;
+  const jobOptions: TJobOptions = { ...rest, documents: wanted };
+  const row = await db().exportJob.create({ data: { workspaceId, userId, format, options: jobOptions, total }, select: jobSelect });
+  return presentJob(row);
+}
+
+/**
+ * Builds the job's file, a document at a time, and stores it; never throws (a failure is the job's
+ * FAILED state with a message). `afterDocument` and `progressEveryMs` let tests step through it.
+ */
+export async function runExportJob(options: {
+  jobId: string;
+  origin: string;
+  progressEveryMs?: number;
+  afterDocument?: (done: number, total: number) => Promise<void>;
+}): Promise<void> {
+  const every = options.progressEveryMs ?? PROGRESS_EVERY_MS;
+  const id = options.jobId;
+  try {
+    const job = await db().exportJob.findUniqueOrThrow({ where: { id }, select: jobSelect });
+    const asked = job.options as TJobOptions;
+    let lastWrite = -Infinity;
+    const report = await loadWorkspaceReport({
+      userId: job.userId,
+      workspaceId: job.workspaceId,
+      documentIds: asked.documents,
+      origin: options.origin,
+      options: reportOptions(asked),
+      onProgress: async (done, total) => {
+        // Let requests waiting on this process in between documents.
+        await new Promise((resolve) => setImmediate(resolve));
+        await options.afterDocument?.(done, total);
+        if (Date.now() - lastWrite >= every) {
+          lastWrite = Date.now();
+          const { count } = await db().exportJob.updateMany({ where: { id, state: "RUNNING" }, data: { done, total } });
+          if (count === 0) throw new Stopped();
+        } else if ((await db().exportJob.count({ where: { id, state: "RUNNING" } })) === 0) {
+          throw new Stopped();
+        }
+      },
+    });
+    const file = await renderExport({ report, format: job.format as TExportFormat, name: report.workspace.name });
+    const bytes = typeof file.body === "string" ? Buffer.from(file.body, "utf8") : file.body;
+    const total = report.documents.length;
+    // Only a job still running takes its file: one cancelled while rendering stays cancelled.
+    await db().exportJob.updateMany({
+      where: { id, state: "RUNNING" },
+      data: { state: "DONE", done: total, total, result: new Uint8Array(bytes), fileName: file.fileName, contentType: file.contentType },
+    });
+  } catch (error) {
+    if (error instanceof Stopped) return;
+    if (!(error instanceof AppError)) console.error(`Export ${id} failed`, error);
+    const message = error instanceof AppError ? error.message : "The export failed on our side; try again, or export fewer documents";
+    await db()
+      .exportJob.updateMany({ where: { id, state: "RUNNING" }, data: { state: "FAILED", error: message } })
+      .catch((e: unknown) => console.error(`Export ${id}: could not record the failure`, e));
+  }
+}
+
+/** RUNNING jobs with no progress for STALE_AFTER_MS died with their process: FAILED. */
+async function expireStale(where: Prisma.ExportJobWhereInput) {
+  await db().exportJob.updateMany({
+    where: { ...where, state: "RUNNING", updatedAt: { lt: new Date(Date.now() - STALE_AFTER_MS) } },
+    data: { state: "FAILED", error: "The export stopped before it finished; start it again" },
+  });
+}
+
+/** One's own job, while one is still a member of its workspace; anyone else's is 404. */
+async function ownJob(options: { userId: string; jobId: string }): Promise<TJobRow> {
+  const where = { id: options.jobId, userId: options.userId };
+  await expireStale(where);
+  const row = await db().exportJob.findFirst({ where, select: jobSelect });
+  if (!row) throw notFound("Export not found");
+  await requireMember({ userId: options.userId, workspaceId: row.workspaceId }).catch(() => {
+    throw notFound("Export not found");
+  });
+  return row;
+}
+
+export async function getExportJob(options: { userId: string; jobId: string }): Promise<TExportJob> {
+  return presentJob(await ownJob(options));
+}
+
+const NOT_READY: Record<Exclude<TExportJob["state"], "DONE">, string> = {
+  RUNNING: "The export is still running",
+  CANCELLED: "The export was cancelled",
+  FAILED: "The export failed",
+};
+
+/** The finished file; 409 while it runs, or when it was cancelled or failed. */
+export async function downloadExportJob(options: { userId: string; jobId: string }): Promise<TExportFile> {
+  const row = await ownJob(options);
+  if (row.state !== "DONE") {
+    throw new AppError("CONFLICT", row.state === "FAILED" && row.error ? `${NOT_READY.FAILED}: ${row.error}` : NOT_READY[row.state], undefined, { current: presentJob(row) });
+  }
+  const file = await db().exportJob.findUniqueOrThrow({ where: { id: row.id }, select: { result: true, contentType: true, fileName: true } });
+  return { body: Buffer.from(file.result ?? new Uint8Array()), contentType: file.contentType, fileName: file.fileName };
+}
+
+/** Stops a running job at its next document; 409 with the job when it has already finished. */
+export async function cancelExportJob(options: { userId: string; jobId: string }): Promise<TExportJob> {
+  const row = await ownJob(options);
+  const { count } = await db().exportJob.updateMany({ where: { id: row.id, state: "RUNNING" }, data: { state: "CANCELLED" } });
+  const now = await db().exportJob.findUniqueOrThrow({ where: { id: row.id }, select: jobSelect });
+  if (count === 0) throw new AppError("CONFLICT", "The export has already finished", undefined, { current: presentJob(now) });
+  return presentJob(now);
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import { requireMember, visibleDocuments } from "@/lib/access";
+import { annotationSelect, presentAnnotation } from "@/lib/annotations/present";
+import { commentSelect, presentComment } from "@/lib/comments/present";
+import type { TComment } from "@/lib/comments/schemas";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { findEvidence } from "@/lib/evidence/queries";
+import type { TEvidence } from "@/lib/evidence/schemas";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TReport, TReportAnnotation, TReportDocument, TReportOptions } from "@/lib/reports/schemas";
+import { reviewersOf, summarize } from "@/lib/reports/summary";
+
+/*
+ * The report is read a document at a time, in a fixed handful of queries each whatever its size:
+ * the annotations (with their sources, people, chains and counts, which Prisma batches per
+ * relation), their evidence in one query (and its creators in one more), and their comments in
+ * one when asked. Nothing is read per annotation.
+ */
+
+const reportAnnotationSelect = { ...annotationSelect, orphaned: true } as const satisfies Prisma.AnnotationSelect;
+
+const documentSelect = { id: true, title: true, sha256: true, length: true, revision: true } as const satisfies Prisma.DocumentSelect;
+type TDocumentRow = Prisma.DocumentGetPayload<{ select: typeof documentSelect }>;
+
+function groupBy<T extends { annotationId: string }>(items: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(item.annotationId);
+    if (list) list.push(item);
+    else out.set(item.annotationId, [item]);
+  }
+  return out;
+}
+
+/** One document's notes, numbered in text order with the orphaned ones last, and its text when asked. */
+async function loadDocument(options: { doc: TDocumentRow; origin: string; options: TReportOptions }): Promise<TReportDocument> {
+  const { doc } = options;
+  const statuses = options.options.statuses;
+  const where: Prisma.AnnotationWhereInput = { documentId: doc.id, deletedAt: null, ...(statuses?.length ? { status: { in: statuses } } : {}) };
+  const [rows, evidence, comments, text] = await Promise.all([
+    db().annotation.findMany({ where, orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }], select: reportAnnotationSelect }),
+    findEvidence({ deletedAt: null, annotation: where }),
+    options.options.includeComments
+      ? db().comment.findMany({ where: { deletedAt: null, annotation: where }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentSelect })
+      : [],
+    options.options.includeText ? db().document.findUniqueOrThrow({ where: { id: doc.id }, select: { text: true } }).then((d) => d.text) : null,
+  ]);
+  const evidenceOf = groupBy<TEvidence>(evidence);
+  const commentsOf = groupBy<TComment>(comments.map(presentComment));
+  // Placed spans in reading order, then the ones an import could not place (a stable sort keeps their order).
+  const ordered = [...rows].sort((a, b) => Number(a.orphaned) - Number(b.orphaned));
+  const annotations = ordered.map(
+    (row, i): TReportAnnotation => ({
+      ...presentAnnotation(row),
+      n: i + 1,
+      orphaned: row.orphaned,
+      evidence: evidenceOf.get(row.id) ?? [],
+      comments: commentsOf.get(row.id) ?? [],
+    }),
+  );
+  return {
+    id: doc.id,
+    title: doc.title,
+    url: `${options.origin}/documents/${encodeURIComponent(doc.id)}`,
+    sha256: doc.sha256,
+    length: doc.length,
+    revision: doc.revision,
+    text,
+    annotations,
+  };
+}
+
+function assemble(options: { workspace: TReport["workspace"]; origin: string; options: TReportOptions; documents: TReportDocument[] }): TReport {
+  const all = options.documents.flatMap((d) => d.annotations);
+  return {
+    generatedAt: new Date().toISOString(),
+    origin: options.origin,
+    workspace: options.workspace,
+    reviewers: reviewersOf(all),
+    documents: options.documents,
+    summary: summarize(all),
+    options: options.options,
+  };
+}
+
+/** The report of one document; any member may read it, anyone else gets 404. */
+export async function loadDocumentReport(options: { userId: string; documentId: string; origin: string; options: TReportOptions }): Promise<TReport> {
+  const doc = await db().document.findFirst({
+    where: { id: options.documentId, ...visibleDocuments(options.userId) },
+    select: { ...documentSelect, workspace: { select: { id: true, name: true } } },
+  });
+  if (!doc) throw notFound("Document not found");
+  const document = await loadDocument({ doc, origin: options.origin, options: options.options });
+  return assemble({ workspace: doc.workspace, origin: options.origin, options: options.options, documents: [document] });
+}
+
+/**
+ * The report of a workspace's documents (all, or those named), by title; any member may read it.
+ * `onProgress` hears after each document, so a long export can show how far it got (and stop
+ * there by throwing).
+ */
+export async function loadWorkspaceReport(options: {
+  userId: string;
+  workspaceId: string;
+  documentIds?: string[];
+  origin: string;
+  options: TReportOptions;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+}): Promise<TReport> {
+  await requireMember({ userId: options.userId, workspaceId: options.workspaceId });
+  const wanted = options.documentIds?.length ? [...new Set(options.documentIds)] : undefined;
+  const [workspace, docs] = await Promise.all([
+    db().workspace.findUniqueOrThrow({ where: { id: options.workspaceId }, select: { id: true, name: true } }),
+    db().document.findMany({
+      where: { ...visibleDocuments(options.userId), workspaceId: options.workspaceId, ...(wanted ? { id: { in: wanted } } : {}) },
+      orderBy: [{ title: "asc" }, { id: "asc" }],
+      select: documentSelect,
+    }),
+  ]);
+  if (wanted && docs.length !== wanted.length) throw notFound("Document not found");
+  const documents: TReportDocument[] = [];
+  await options.onProgress?.(0, docs.length);
+  for (const doc of docs) {
+    documents.push(await loadDocument({ doc, origin: options.origin, options: options.options }));
+    await options.onProgress?.(documents.length, docs.length);
+  }
+  return assemble({ workspace, origin: options.origin, options: options.options, documents });
+}

@@ -1,0 +1,164 @@
+/**
+ * What every rendering of the report says, worded once: titles, option lines, and each note as
+ * plain facts (labels and values) that the HTML, Markdown and PDF renderers lay out in their own
+ * syntax. Pure apart from citation formatting (citation-js).
+ */
+import { formatCitation } from "@/lib/sources/citation";
+import { STANCE_INFO } from "@/lib/evidence/schemas";
+import { formatDateTime } from "@/lib/format";
+import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/schemas";
+import { STATUSES, STATUS_INFO, SIGN_OFF_INFO, isVerdict, type TStatus } from "@/lib/statuses";
+import type { TSource } from "@/lib/sources/schemas";
+
+/** Citations in Chicago author-date, by source id, each source formatted once for the whole report. */
+export type TCitations = ReadonlyMap<string, string>;
+
+export async function formatCitations(report: TReport): Promise<TCitations> {
+  const sources = new Map<string, TSource>();
+  const add = (s: TSource | null) => s && sources.set(s.id, s);
+  for (const d of report.documents) {
+    for (const a of d.annotations) {
+      add(a.source);
+      for (const e of a.evidence) add(e.source);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const source of sources.values()) {
+    // A source citeproc cannot format is still named, by its title.
+    out.set(source.id, await formatCitation(source, "chicago-author-date").catch(() => source.title));
+  }
+  return out;
+}
+
+export function citationOf(source: TSource, citations: TCitations): string {
+  return citations.get(source.id) || source.title;
+}
+
+/** The report's title: the document's for one document, the workspace's for several. */
+export function reportTitle(report: TReport): string {
+  return report.documents.length === 1 ? report.documents[0].title : report.workspace.name;
+}
+
+export function formatIso(iso: string): string {
+  return formatDateTime(new Date(iso));
+}
+
+export function statusLine(status: TStatus): string {
+  const info = STATUS_INFO[status];
+  return `${info.symbol} ${info.label}`;
+}
+
+/** "All statuses", or the chosen ones in vocabulary order. */
+export function statusesShown(report: TReport): string {
+  const chosen = report.options.statuses;
+  if (!chosen?.length || chosen.length === STATUSES.length) return "All statuses";
+  return STATUSES.filter((s) => chosen.includes(s))
+    .map((s) => STATUS_INFO[s].label)
+    .join(", ");
+}
+
+export function peopleLine(report: TReport): string {
+  return report.reviewers.length ? report.reviewers.map((p) => p.name).join(", ") : "Nobody yet";
+}
+
+export type TLink = { label: string; href: string };
+
+/** Only web addresses become links: whatever else a field holds stays text. */
+export function safeHref(url: string): string | null {
+  return /^https?:\/\/\S+$/i.test(url.trim()) ? url.trim() : null;
+}
+
+export type TNoteEvidence = {
+  stance: string;
+  passage: string;
+  translation: string;
+  /** Citation of the passage's source, locator and accessed date, as one line. */
+  details: string;
+  note: string;
+  links: TLink[];
+};
+
+export type TNote = {
+  n: number;
+  /** Anchor ids: the note, and its number in the text. */
+  id: string;
+  refId: string;
+  quote: string;
+  /** Each rendering shows the status with its meaning in the note's heading, not among the facts. */
+  status: TStatus;
+  facts: { label: string; value: string; links?: TLink[] }[];
+  /** The attribution chain's hops in order, hop 1 first, each as one line. */
+  chain: string[];
+  evidence: TNoteEvidence[];
+  /** Live comments when the report asks for them: `html` is sanitized as stored, `text` its plain words. */
+  comments: { byline: string; html: string; text: string }[];
+};
+
+function by(person: { name: string } | null, iso: string | null): string {
+  return [person ? `by ${person.name}` : "", iso ? `on ${formatIso(iso)}` : ""].filter(Boolean).join(" ");
+}
+
+/** Who set the verdict and who confirmed it (or sent it back), in words. */
+function verdictFacts(a: TReportAnnotation): TNote["facts"] {
+  const facts: TNote["facts"] = [];
+  if (isVerdict(a.status) && (a.verdictBy || a.verdictAt)) facts.push({ label: "Verdict", value: `${STATUS_INFO[a.status].label}, set ${by(a.verdictBy, a.verdictAt)}` });
+  if (a.signOff === "CONFIRMED") facts.push({ label: "Confirmed", value: `${SIGN_OFF_INFO.CONFIRMED.symbol} Signed off ${by(a.signedOffBy, a.signedOffAt)}` });
+  if (a.signOff === "AWAITING") facts.push({ label: "Confirmed", value: `${SIGN_OFF_INFO.AWAITING.symbol} Not yet: awaiting sign-off` });
+  if (a.signOff === "RETURNED") {
+    const reason = a.signOffNote ? `: ${a.signOffNote}` : "";
+    facts.push({ label: "Confirmed", value: `${SIGN_OFF_INFO.RETURNED.symbol} No: returned ${by(a.signedOffBy, a.signedOffAt)}${reason}` });
+  }
+  return facts;
+}
+
+export function noteAnchors(docIndex: number, n: number): { id: string; refId: string } {
+  return { id: `note-${docIndex + 1}-${n}`, refId: `ref-${docIndex + 1}-${n}` };
+}
+
+export function noteOf(options: { annotation: TReportAnnotation; docIndex: number; citations: TCitations }): TNote {
+  const a = options.annotation;
+  const facts: TNote["facts"] = [];
+  if (a.source) {
+    const links = [
+      ...(safeHref(a.source.url) ? [{ label: "Source link", href: safeHref(a.source.url)! }] : []),
+      ...(safeHref(a.source.archivedUrl) ? [{ label: "Archived copy", href: safeHref(a.source.archivedUrl)! }] : []),
+    ];
+    facts.push({ label: "Claimed source", value: citationOf(a.source, options.citations), links });
+  } else {
+    facts.push({ label: "Claimed source", value: "None recorded" });
+  }
+  if (a.locator) facts.push({ label: "Locator", value: a.locator });
+  if (a.attributionText) facts.push({ label: "Attribution in the text", value: a.attributionText });
+  facts.push(...verdictFacts(a));
+  if (a.note) facts.push({ label: "Note", value: a.note });
+  return {
+    n: a.n,
+    ...noteAnchors(options.docIndex, a.n),
+    quote: a.exact,
+    status: a.status,
+    facts,
+    chain: a.chain.map((hop) => [hop.title, hop.locator, hop.note].filter(Boolean).join(" — ")),
+    evidence: a.evidence.map((e) => ({
+      stance: `${STANCE_INFO[e.stance].symbol} ${STANCE_INFO[e.stance].label}`,
+      passage: e.passage,
+      translation: e.passageTranslation,
+      details: [e.source ? citationOf(e.source, options.citations) : "", e.locator, e.accessedOn ? `accessed ${e.accessedOn}` : ""].filter(Boolean).join(" · "),
+      note: e.note,
+      links: [
+        ...(safeHref(e.url) ? [{ label: "Link", href: safeHref(e.url)! }] : []),
+        ...(safeHref(e.archivedUrl) ? [{ label: "Archived copy", href: safeHref(e.archivedUrl)! }] : []),
+      ],
+    })),
+    comments: a.comments.map((c) => ({ byline: `${c.author.name}, ${formatIso(c.createdAt)}${c.editedAt ? " (edited)" : ""}`, html: c.html, text: c.text })),
+  };
+}
+
+/** Placed notes (numbered in the text) and the ones an import could not place. */
+export function splitPlaced(doc: TReportDocument): { placed: TReportAnnotation[]; orphaned: TReportAnnotation[] } {
+  return { placed: doc.annotations.filter((a) => !a.orphaned), orphaned: doc.annotations.filter((a) => a.orphaned) };
+}
+
+/** A count as a percentage of the total, for bar widths. */
+export function share(count: number, total: number): number {
+  return total === 0 ? 0 : (count / total) * 100;
+}

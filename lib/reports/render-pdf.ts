@@ -1,0 +1,334 @@
+/**
+ * The report as a PDF, drawn on the server with pdfkit: no browser involved. Text is real text in
+ * an embedded DejaVu Sans (the standard PDF fonts have no Cyrillic, and the corpus has Cyrillic
+ * letters inside English words), so it can be selected, searched and extracted. Spans in the text
+ * are coloured and underlined in their status's colour with their number in brackets, which links
+ * to the note; the note links back. Links to sources and evidence are live. Page header and
+ * "Page n of m" footer are written last, over the buffered pages.
+ */
+import path from "node:path";
+import PDFDocument from "pdfkit";
+import {
+  formatCitations,
+  formatIso,
+  noteAnchors,
+  noteOf,
+  peopleLine,
+  reportTitle,
+  splitPlaced,
+  statusLine,
+  statusesShown,
+  type TCitations,
+  type TLink,
+  type TNote,
+} from "@/lib/reports/notes";
+import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/schemas";
+import { segmentText } from "@/lib/reports/segments";
+import { STATUSES, STATUS_INFO } from "@/lib/statuses";
+
+// Read from node_modules at run time: the font files are data, not modules for the bundler.
+const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
+/**
+ * Fonts are named by their paths, which is how pdfkit caches them: a font registered under
+ * another name whose face is already loaded is parsed again on every switch to it (pdfkit 0.20
+ * returns the loaded face without caching the new name), which costs seconds on a long report.
+ */
+const FONT = {
+  regular: path.join(FONT_DIR, "DejaVuSans.ttf"),
+  bold: path.join(FONT_DIR, "DejaVuSans-Bold.ttf"),
+  italic: path.join(FONT_DIR, "DejaVuSans-Oblique.ttf"),
+} as const;
+
+const INK = "#1d1d1f";
+const MUTED = "#5b5b63";
+const LINK = "#0b5cad";
+const MARGIN = { top: 64, bottom: 64, left: 60, right: 60 };
+
+type TDoc = InstanceType<typeof PDFDocument>;
+
+/**
+ * Text options that reset what an earlier continued run set: pdfkit carries a run's options over
+ * to the next unless they are given, and only null clears them (its types admit only undefined).
+ */
+const PLAIN = { underline: false, link: null, goTo: null, destination: null } as unknown as PDFKit.Mixins.TextOptions;
+
+class Writer {
+  constructor(
+    readonly doc: TDoc,
+    readonly citations: TCitations,
+  ) {}
+
+  get width(): number {
+    return this.doc.page.width - MARGIN.left - MARGIN.right;
+  }
+
+  /** Starts a new page when less than `height` is left on this one. */
+  room(height: number) {
+    if (this.doc.y + height > this.doc.page.height - MARGIN.bottom) this.doc.addPage();
+  }
+
+  heading(text: string, size: number, options: { newPage?: boolean; outline?: boolean } = {}) {
+    if (options.newPage) this.doc.addPage();
+    else {
+      this.doc.moveDown(0.6);
+      this.room(size * 4);
+    }
+    if (options.outline) this.doc.outline.addItem(text);
+    this.doc.x = MARGIN.left;
+    this.doc.font(FONT.bold).fontSize(size).fillColor(INK).text(text, { ...PLAIN, width: this.width });
+    this.doc.moveDown(0.3);
+  }
+
+  /** "Label: value" with optional live links after the value. */
+  fact(label: string, value: string, links: TLink[] = [], indent = 0) {
+    const { doc } = this;
+    doc.x = MARGIN.left + indent;
+    const width = this.width - indent;
+    doc.font(FONT.bold).fontSize(9.5).fillColor(MUTED).text(`${label}: `, { ...PLAIN, width, continued: true });
+    doc.font(FONT.regular).fillColor(INK).text(value, { ...PLAIN, width, continued: links.length > 0 });
+    this.links(links, width);
+  }
+
+  /** Live links after a run left `continued` (or nothing when there are none). */
+  links(links: TLink[], width: number) {
+    links.forEach((l, i) => {
+      const last = i === links.length - 1;
+      this.doc.fillColor(INK).text(i === 0 ? "  " : " · ", { ...PLAIN, width, continued: true });
+      this.doc.fillColor(LINK).text(l.label, { ...PLAIN, width, link: l.href, underline: true, continued: !last });
+    });
+    this.doc.fillColor(INK);
+  }
+}
+
+function titleBlock(w: Writer, report: TReport) {
+  const { doc } = w;
+  doc.font(FONT.bold).fontSize(9).fillColor(MUTED).text("ANNOTATED CITATION REPORT", PLAIN);
+  doc.moveDown(0.2);
+  doc.font(FONT.bold).fontSize(20).fillColor(INK).text(reportTitle(report), { ...PLAIN, width: w.width });
+  doc.moveDown(0.4);
+  const one = report.documents.length === 1 ? report.documents[0] : null;
+  if (one) w.fact("Document", one.title, [{ label: "Open in Provenant", href: one.url }]);
+  else w.fact("Documents", report.documents.map((d) => d.title).join("; ") || "None");
+  w.fact("Workspace", report.workspace.name);
+  w.fact("Generated", formatIso(report.generatedAt));
+  w.fact("Reviewed by", peopleLine(report));
+  w.fact("Statuses shown", statusesShown(report));
+}
+
+function swatch(doc: TDoc, status: (typeof STATUSES)[number], x: number, y: number, w: number, h: number) {
+  const info = STATUS_INFO[status];
+  doc.save().rect(x, y, w, h).fillOpacity(0.35).fill(info.colour).restore();
+  doc.save().moveTo(x, y + h).lineTo(x + w, y + h).lineWidth(2).strokeColor(info.colour).stroke().restore();
+}
+
+function summary(w: Writer, report: TReport) {
+  const { doc } = w;
+  const s = report.summary;
+  w.heading("Summary", 14, { outline: true });
+  doc.font(FONT.regular).fontSize(10.5).fillColor(INK);
+  doc.text(`${s.total} ${s.total === 1 ? "annotation" : "annotations"} · ${s.openQuestions} open ${s.openQuestions === 1 ? "question" : "questions"}`, { ...PLAIN });
+  doc.font(FONT.regular).fontSize(8.5).fillColor(MUTED).text("Open: no verdict yet, awaiting or returned sign-off, or an unresolved discussion.", { ...PLAIN, width: w.width });
+  doc.moveDown(0.5);
+  // The bar: one block per status present, as wide as its share, with its symbol.
+  if (s.total > 0) {
+    w.room(30);
+    const y = doc.y;
+    let x = MARGIN.left;
+    for (const status of STATUSES) {
+      const n = s.byStatus[status];
+      if (n === 0) continue;
+      const width = (w.width * n) / s.total;
+      swatch(doc, status, x, y, width, 16);
+      if (width >= 12) doc.font(FONT.bold).fontSize(9).fillColor(INK).text(STATUS_INFO[status].symbol, x, y + 3, { ...PLAIN, width, align: "center", lineBreak: false });
+      x += width;
+    }
+    doc.save().rect(MARGIN.left, y, w.width, 16).lineWidth(0.5).strokeColor("#8a8780").stroke().restore();
+    doc.x = MARGIN.left;
+    doc.y = y + 24;
+  }
+  for (const status of STATUSES) {
+    w.room(14);
+    const y = doc.y;
+    swatch(doc, status, MARGIN.left, y + 1.5, 8, 8);
+    doc.font(FONT.regular).fontSize(9.5).fillColor(INK).text(`${statusLine(status)}: ${s.byStatus[status]}`, MARGIN.left + 14, y, { ...PLAIN });
+  }
+  doc.x = MARGIN.left;
+  w.heading("Sources cited", 11.5);
+  if (s.sources.length === 0) doc.font(FONT.italic).fontSize(9.5).fillColor(MUTED).text("No annotation names a source.", { ...PLAIN });
+  for (const row of s.sources) {
+    w.room(24);
+    const by = STATUSES.filter((st) => row.byStatus[st] > 0)
+      .map((st) => `${statusLine(st)} ${row.byStatus[st]}`)
+      .join(", ");
+    doc.font(FONT.bold).fontSize(9.5).fillColor(INK).text(row.source.title, { ...PLAIN, width: w.width, continued: true });
+    doc.font(FONT.regular).text(` — ${row.total} ${row.total === 1 ? "annotation" : "annotations"}: ${by}`, { ...PLAIN, width: w.width });
+    doc.moveDown(0.2);
+  }
+}
+
+type TRun = { text: string; inner: TReportAnnotation | undefined } | { ref: TReportAnnotation };
+
+/**
+ * The text in runs: spans in their innermost status's colour, underlined, each followed by its
+ * [number]. A line break never goes inside a continued run: pdfkit 0.20 loses its place after one
+ * (the next run is drawn over the line before), so each text line is its own paragraph of runs.
+ */
+function text(w: Writer, doc: TReportDocument, docIndex: number) {
+  if (doc.text === null) return;
+  const lines: TRun[][] = [[]];
+  for (const piece of segmentText(doc.text, splitPlaced(doc).placed, doc.length)) {
+    if (piece.kind === "ref") {
+      lines[lines.length - 1].push({ ref: piece.span });
+      continue;
+    }
+    const inner = piece.stack[piece.stack.length - 1];
+    piece.text.split("\n").forEach((part, i) => {
+      if (i > 0) lines.push([]);
+      if (part) lines[lines.length - 1].push({ text: part, inner });
+    });
+  }
+  const pdf = w.doc;
+  pdf.x = MARGIN.left;
+  pdf.font(FONT.regular).fontSize(10.5).fillColor(INK);
+  const options = { ...PLAIN, width: w.width, lineGap: 2.5 };
+  for (const line of lines) {
+    if (line.every((run) => "text" in run && !run.text.trim())) {
+      pdf.moveDown(0.6);
+      continue;
+    }
+    line.forEach((run, i) => {
+      const continued = i < line.length - 1;
+      if ("text" in run) {
+        pdf.font(FONT.regular).fillColor(run.inner ? STATUS_INFO[run.inner.status].colour : INK);
+        pdf.text(run.text, { ...options, underline: Boolean(run.inner), continued });
+        return;
+      }
+      const { id, refId } = noteAnchors(docIndex, run.ref.n);
+      pdf.font(FONT.bold).fillColor(STATUS_INFO[run.ref.status].colour);
+      pdf.text(`[${run.ref.n}]`, { ...options, goTo: id, destination: refId, continued });
+    });
+  }
+  pdf.fillColor(INK);
+}
+
+/**
+ * One note. Lines that share a style go out in one text call (pdfkit's cost is per call, and a
+ * long report has thousands of notes): the facts, the chain, each evidence item's body.
+ */
+function note(w: Writer, n: TNote, options: { backLink: boolean }) {
+  const { doc } = w;
+  const info = STATUS_INFO[n.status];
+  const body = { ...PLAIN, width: w.width - 10 };
+  w.room(90);
+  doc.x = MARGIN.left;
+  // The number alone carries the destination: a destination on a run that wraps would be added twice.
+  doc.font(FONT.bold).fontSize(10.5).fillColor(INK).text(`${n.n}. `, { ...PLAIN, width: w.width, destination: n.id, continued: true });
+  doc.text(`“${n.quote}”`, { ...PLAIN, width: w.width, continued: options.backLink });
+  if (options.backLink) doc.font(FONT.regular).fontSize(9).fillColor(LINK).text("  ↩ text", { ...PLAIN, width: w.width, goTo: n.refId });
+  doc.font(FONT.bold).fontSize(9.5).fillColor(info.colour).text(statusLine(n.status), { ...PLAIN, width: w.width, continued: true });
+  doc.font(FONT.regular).fillColor(INK).text(` — ${info.meaning}`, { ...PLAIN, width: w.width });
+  doc.moveDown(0.2);
+  doc.x = MARGIN.left + 10;
+  let lines: string[] = [];
+  const flush = (continued = false) => {
+    if (lines.length) doc.font(FONT.regular).fontSize(9.5).fillColor(INK).text(lines.join("\n"), { ...body, continued });
+    lines = [];
+  };
+  for (const f of n.facts) {
+    lines.push(`${f.label}: ${f.value}`);
+    if (f.links?.length) {
+      flush(true);
+      w.links(f.links, body.width);
+    }
+  }
+  if (n.chain.length) lines.push("Attribution chain:", ...n.chain.map((hop, i) => `    ${i + 1}. ${hop}`));
+  lines.push(n.evidence.length ? "Evidence:" : "Evidence: none recorded");
+  flush();
+  const item = { ...PLAIN, width: w.width - 22 };
+  for (const e of n.evidence) {
+    w.room(30);
+    doc.x = MARGIN.left + 22;
+    doc.font(FONT.bold).fontSize(9.5).fillColor(INK).text(e.stance, item);
+    const text = [e.passage ? `“${e.passage}”` : "", e.translation ? `Translation: ${e.translation}` : "", e.details, e.note].filter(Boolean).join("\n");
+    if (text) doc.font(FONT.regular).text(text, { ...item, continued: e.links.length > 0 });
+    else if (e.links.length) doc.font(FONT.regular).text("", { ...item, continued: true });
+    w.links(e.links, item.width);
+    doc.moveDown(0.2);
+  }
+  if (n.comments.length) {
+    doc.x = MARGIN.left + 10;
+    doc.font(FONT.regular).fontSize(9.5).fillColor(INK).text("Comments:", body);
+    doc.x = MARGIN.left + 22;
+    for (const c of n.comments) doc.text(`${c.byline}: ${c.text}`, item);
+  }
+  doc.x = MARGIN.left;
+  doc.moveDown(0.8);
+}
+
+function documentPart(w: Writer, report: TReport, d: TReportDocument, docIndex: number) {
+  const several = report.documents.length > 1;
+  const { placed, orphaned } = splitPlaced(d);
+  const withText = d.text !== null;
+  if (several) {
+    w.heading(`${docIndex + 1}. ${d.title}`, 15, { newPage: true, outline: true });
+    w.doc.font(FONT.regular).fontSize(9).fillColor(LINK).text("Open in Provenant", { ...PLAIN, link: d.url, underline: true });
+  }
+  if (withText) {
+    w.heading("Text", 13, { newPage: !several, outline: !several });
+    text(w, d, docIndex);
+  }
+  w.heading("Notes", 13, { newPage: withText || !several, outline: !several });
+  if (placed.length === 0) w.doc.font(FONT.italic).fontSize(9.5).fillColor(MUTED).text(`No annotations${report.options.statuses?.length ? " with the chosen statuses" : ""}.`, { ...PLAIN });
+  for (const a of placed) note(w, noteOf({ annotation: a, docIndex, citations: w.citations }), { backLink: withText });
+  if (orphaned.length) {
+    w.heading("Not placed in the text", 13);
+    w.doc.font(FONT.italic).fontSize(9).fillColor(MUTED).text("Imported, but their quotes were not found in this text; a reviewer has yet to place them.", { ...PLAIN, width: w.width });
+    w.doc.moveDown(0.4);
+    for (const a of orphaned) note(w, noteOf({ annotation: a, docIndex, citations: w.citations }), { backLink: false });
+  }
+}
+
+/** The running header (the report's title) and "Page n of m", on every page once all are laid out. */
+function frame(doc: TDoc, title: string) {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const width = doc.page.width - MARGIN.left - MARGIN.right;
+    // Writing inside the bottom margin would otherwise start a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font(FONT.regular).fontSize(8).fillColor(MUTED);
+    if (i > range.start) doc.text(title, MARGIN.left, 32, { ...PLAIN, width, align: "center", lineBreak: false, ellipsis: true, height: 12 });
+    doc.text("Provenant citation report", MARGIN.left, doc.page.height - 40, { ...PLAIN, width, align: "left", lineBreak: false });
+    doc.text(`Page ${i + 1 - range.start} of ${range.count}`, MARGIN.left, doc.page.height - 40, { ...PLAIN, width, align: "right", lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+export async function renderPdf(report: TReport): Promise<{ body: Buffer; contentType: string; extension: string }> {
+  const citations = await formatCitations(report);
+  const title = reportTitle(report);
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: MARGIN,
+    bufferPages: true,
+    // The default font would be Helvetica, read from pdfkit's own data files: start with ours.
+    font: FONT.regular,
+    lang: "en",
+    displayTitle: true,
+    info: { Title: `${title} — citation report`, Author: report.workspace.name, Creator: "Provenant", CreationDate: new Date(report.generatedAt) },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  const w = new Writer(doc, citations);
+  titleBlock(w, report);
+  summary(w, report);
+  report.documents.forEach((d, i) => documentPart(w, report, d, i));
+  frame(doc, title);
+  doc.end();
+  return { body: await done, contentType: "application/pdf", extension: "pdf" };
+}

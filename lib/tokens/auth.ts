@@ -1,0 +1,43 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordTokenUse } from "@/lib/tokens/mutations";
+import type { TTokenScope } from "@/lib/tokens/schemas";
+import { hashToken, isTokenShaped } from "@/lib/tokens/secret";
+
+/** Methods a READ token may use. */
+const READ_METHODS = new Set(["GET", "HEAD"]);
+
+/** The `Authorization` value when it carries a bearer token, else null (other schemes are not ours). */
+export function bearerOf(authorization: string | null): string | null {
+  // "Bearer" with nothing after it is still a (missing) token: 401, not the session.
+  const match = authorization ? /^Bearer(?:[ \t]+(.*))?$/i.exec(authorization.trim()) : null;
+  return match ? (match[1] ?? "").trim() : null;
+}
+
+export type TTokenCaller = {
+  user: { id: string; email: string; name: string; mustChangePassword: boolean };
+  tokenId: string;
+  scope: TTokenScope;
+};
+
+/**
+ * Who a bearer token belongs to, for a request with `method`: 401 for anything that is not a live
+ * token (never a fallback to the session cookie), 403 for a READ token on a method that writes.
+ * The token only says who is asking; what they may see and change is checked in lib/ as for the app.
+ */
+export async function authenticateToken(options: { token: string; method: string }): Promise<TTokenCaller> {
+  const { token, method } = options;
+  const invalid = new AppError("UNAUTHENTICATED", "This API token is not valid or has been revoked");
+  if (!isTokenShaped(token)) throw invalid;
+  // A lookup by the hash on its unique index: the secret is never compared, so timing reveals nothing.
+  const row = await db().apiToken.findUnique({
+    where: { hash: hashToken(token) },
+    select: { id: true, scope: true, lastUsedAt: true, revokedAt: true, user: { select: { id: true, email: true, name: true, mustChangePassword: true } } },
+  });
+  if (!row || row.revokedAt) throw invalid;
+  if (row.user.mustChangePassword) throw new AppError("FORBIDDEN", "Choose a new password before continuing");
+  await recordTokenUse(row);
+  if (row.scope === "READ" && !READ_METHODS.has(method.toUpperCase())) throw new AppError("FORBIDDEN", "This token can only read");
+  return { user: row.user, tokenId: row.id, scope: row.scope };
+}
