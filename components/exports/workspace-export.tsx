@@ -55,7 +55,8 @@ export function WorkspaceExport(props: { workspaceId: string; query: string }) {
 
   useEffect(() => () => void (watching.current = null), []);
 
-  // Until the page is hydrated a click would submit the form natively (and reload the page): wait.
+  // Until the page is hydrated a click would submit the form natively (and reload the page), and a
+  // chosen format would be reset by hydration: both controls wait.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const running = job?.state === "RUNNING";
 
@@ -146,7 +147,7 @@ export function WorkspaceExport(props: { workspaceId: string; query: string }) {
       <h2 id="workspace-export-h">Export</h2>
       <form className="inline-form" onSubmit={start}>
         <label htmlFor="workspace-export-format">Format</label>
-        <select id="workspace-export-format" value={format} onChange={(e) => setFormat(e.target.value as TExportFormat)} disabled={running}>
+        <select id="workspace-export-format" value={format} onChange={(e) => setFormat(e.target.value as TExportFormat)} disabled={running || !hydrated}>
           {EXPORT_FORMATS.map((f) => (
             <option key={f} value={f}>
               {EXPORT_FORMAT_LABELS[f]}
