@@ -39,8 +39,8 @@ describe("AnnotationEvent is append-only for the app's database role", () => {
 
   it("TRUNCATE of the events table is refused", async () => {
     const { annotationId, events } = await annotationWithHistory();
-    await expect(db().$executeRawUnsafe(`TRUNCATE "AnnotationEvent"`)).rejects.toThrow(PERMISSION_DENIED);
-    await expect(db().$executeRawUnsafe(`TRUNCATE "AnnotationEvent" CASCADE`)).rejects.toThrow(PERMISSION_DENIED);
+    await expect(db().$executeRaw`TRUNCATE "AnnotationEvent"`).rejects.toThrow(PERMISSION_DENIED);
+    await expect(db().$executeRaw`TRUNCATE "AnnotationEvent" CASCADE`).rejects.toThrow(PERMISSION_DENIED);
     expect(await eventsOf(annotationId)).toEqual(events);
   });
 

@@ -7,6 +7,7 @@ import type { TPerson } from "@/lib/annotations/schemas";
 import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/schemas";
 import type { TSource } from "@/lib/sources/schemas";
 import { STATUSES, type TStatus } from "@/lib/statuses";
+import { testSource } from "@/lib/testing/sources";
 
 export const ORIGIN = "https://provenant.example";
 
@@ -14,25 +15,7 @@ const alice: TPerson = { id: "u-alice", name: "Alice Reviewer", email: "alice@ex
 const bob: TPerson = { id: "u-bob", name: "Bob Editor", email: "bob@example.test" };
 
 function source(fields: Partial<TSource> & Pick<TSource, "id" | "title" | "kind">): TSource {
-  return {
-    workspaceId: "ws-1",
-    authors: [],
-    containerTitle: "",
-    publisher: "",
-    issued: "",
-    url: "",
-    aliases: [],
-    publisherPlace: "",
-    page: "",
-    isbn: "",
-    doi: "",
-    archivedUrl: "",
-    language: "",
-    version: 1,
-    createdAt: "2026-01-02T10:00:00.000Z",
-    updatedAt: "2026-01-02T10:00:00.000Z",
-    ...fields,
-  };
+  return testSource({ workspaceId: "ws-1", createdAt: "2026-01-02T10:00:00.000Z", updatedAt: "2026-01-02T10:00:00.000Z", ...fields });
 }
 
 export const MEMORIAL = source({

@@ -1,0 +1,456 @@
+import type { z } from "zod";
+import { ZActivityQuery } from "@/lib/annotations/activity";
+import { ZAnnotationFilters, ZCreateAnnotation, ZSetChain, ZSignOff, ZUpdateAnnotation } from "@/lib/annotations/schemas";
+import { fromZod, ref, type TSchema } from "@/lib/api/openapi-schemas";
+import { ZCreateComment, ZDeleteComment, ZEditComment, ZMarkRead, ZSetThread } from "@/lib/comments/schemas";
+import { ZCreateDocument, ZRenameDocument } from "@/lib/documents/schemas";
+import { ZCreateEvidence, ZUpdateEvidence } from "@/lib/evidence/schemas";
+import { ZBulkRequest } from "@/lib/queue/schemas";
+import { EXPORT_FORMATS, ZReportQuery } from "@/lib/reports/schemas";
+import { MAX_RUNNING_EXPORTS, ZStartExport } from "@/lib/exports/schemas";
+import { ZImportAnnotationsRequest } from "@/lib/imports/schemas";
+import { ZExportQuery, ZImportSources } from "@/lib/sources/import-schemas";
+import { ZMergeSource, ZRegistryQuery } from "@/lib/sources/registry-schemas";
+import { ZCreateSource, ZUpdateSource } from "@/lib/sources/schemas";
+import { ZCreateToken } from "@/lib/tokens/schemas";
+import { ZAddMember, ZChangeRole, ZCreateWorkspace, ZWorkspaceSettings } from "@/lib/workspaces/schemas";
+
+/**
+ * The endpoints of /api/v1, one entry per route and method: what lib/api/openapi.ts builds the
+ * OpenAPI document from. Request bodies and query parameters are the zod schemas the routes parse with.
+ */
+
+export type TMethod = "get" | "post" | "put" | "patch" | "delete";
+export type TParameter = { name: string; in: "query" | "path" | "header"; required: boolean; description?: string; schema: TSchema };
+export type TMedia = Record<string, { schema: TSchema }>;
+
+export type TOperation = {
+  summary: string;
+  description?: string;
+  query?: TParameter[];
+  headers?: TParameter[];
+  /** A JSON request body: a zod schema (converted) or a JSON Schema. */
+  body?: z.ZodType | TSchema;
+  /** The success answer: a JSON schema, other media types, or nothing (204). */
+  ok: { status: number; description: string; schema?: TSchema; content?: TMedia; headers?: Record<string, unknown> };
+  /** Error statuses this operation answers besides those every operation of its kind does. */
+  errors?: number[];
+  /** Who may: appended to the description. */
+  access?: string;
+  /** No authentication at all. */
+  public?: true;
+  /** Needs the browser session; a token gets 403. */
+  sessionOnly?: true;
+};
+
+/** Query parameters from a zod object schema: names, types and which are required, as the route parses them. */
+function queryOf(schema: z.ZodType, descriptions: Record<string, string> = {}, required: string[] = []): TParameter[] {
+  const json = fromZod(schema) as { properties?: Record<string, TSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: "query",
+    required: (json.required ?? []).includes(name) || required.includes(name),
+    ...(descriptions[name] ? { description: descriptions[name] } : {}),
+    schema: s,
+  }));
+}
+
+const query = (name: string, description: string, schema: TSchema = { type: "string" }, required = false): TParameter => ({
+  name,
+  in: "query",
+  required,
+  description,
+  schema,
+});
+
+export const json = (schema: TSchema): TMedia => ({ "application/json": { schema } });
+const file: TSchema = { type: "string", description: "The file's bytes" };
+const attachment = { "Content-Disposition": { description: "`attachment; filename=\"…\"`", schema: { type: "string" } } };
+
+/** What each download format is sent as. */
+const EXPORT_MEDIA: Record<(typeof EXPORT_FORMATS)[number], string> = {
+  pdf: "application/pdf",
+  html: "text/html",
+  md: "text/markdown",
+  csv: "text/csv",
+  json: "application/json",
+  w3c: "application/ld+json",
+  claimreview: "application/ld+json",
+  csl: "application/vnd.citationstyles.csl+json",
+  bibtex: "application/x-bibtex",
+};
+const exportContent: TMedia = Object.fromEntries([...new Set(Object.values(EXPORT_MEDIA))].map((type) => [type, { schema: file }]));
+const exportFormats = `\`format\`: ${EXPORT_FORMATS.map((f) => `${f} (${EXPORT_MEDIA[f]})`).join(", ")}`;
+const reportQueryDescriptions = {
+  format: "The download format",
+  statuses: "Comma-separated statuses to include (all when absent)",
+  text: "1 to include the document text with numbered spans (default), 0 for the notes alone",
+  comments: "1 to include comments (default 0)",
+  documents: "Comma-separated document ids (a workspace export; all documents when absent)",
+};
+const documentReportQuery = queryOf(ZReportQuery.omit({ documents: true }), reportQueryDescriptions, ["format"]);
+const workspaceReportQuery = queryOf(ZReportQuery, reportQueryDescriptions, ["format"]);
+
+const sse: TOperation["ok"] = {
+  status: 200,
+  description:
+    "A Server-Sent Events stream: one `data:` message per annotation event (a LiveEvent, with `id:`), `event: presence` (documents: who has it open), `event: ready` once the backlog is sent, and a comment every 15 s. Resumes after `Last-Event-ID`.",
+  content: { "text/event-stream": { schema: { type: "string", description: "`data:` lines carry LiveEvent JSON", contentSchema: ref("LiveEvent") } } },
+};
+const liveParams: Pick<TOperation, "query" | "headers"> = {
+  query: [query("lastEventId", "Resume after this event id (when the Last-Event-ID header cannot be set)")],
+  headers: [{ name: "Last-Event-ID", in: "header", required: false, description: "Resume after this event id", schema: { type: "string" } }],
+};
+
+export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
+  "/api/v1/openapi.json": {
+    get: { summary: "This API description (OpenAPI 3.1)", public: true, ok: { status: 200, description: "The OpenAPI document", schema: { type: "object" } } },
+  },
+  "/api/v1/tokens": {
+    get: {
+      summary: "List your personal API tokens",
+      description: "Newest first, revoked ones included and marked. Never the tokens themselves.",
+      ok: { status: 200, description: "Your tokens", schema: { type: "object", properties: { tokens: { type: "array", items: ref("ApiToken") } }, required: ["tokens"] } },
+    },
+    post: {
+      summary: "Create a personal API token",
+      description: "The answer carries `token`, shown this once; only its SHA-256 is stored. At most 50 live tokens per member (422).",
+      sessionOnly: true,
+      body: ZCreateToken,
+      ok: { status: 201, description: "The token, with `token` this once", schema: ref("CreatedApiToken") },
+    },
+  },
+  "/api/v1/tokens/{id}": {
+    delete: {
+      summary: "Revoke one of your tokens",
+      description: "It stops working at once (401). Another member's token is 404. Revoking a revoked token changes nothing.",
+      sessionOnly: true,
+      ok: { status: 200, description: "The token, marked revoked", schema: ref("ApiToken") },
+    },
+  },
+  "/api/v1/workspaces": {
+    get: {
+      summary: "List your workspaces",
+      ok: { status: 200, description: "Workspaces you are a member of", schema: { type: "object", properties: { workspaces: { type: "array", items: ref("WorkspaceSummary") } }, required: ["workspaces"] } },
+    },
+    post: {
+      summary: "Create a workspace",
+      description: "You become its owner.",
+      body: ZCreateWorkspace,
+      ok: { status: 201, description: "The workspace", schema: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, role: { const: "OWNER" } }, required: ["id", "name", "role"] } },
+    },
+  },
+  "/api/v1/workspaces/{id}": {
+    get: { summary: "A workspace with its members and settings", access: "Any member", ok: { status: 200, description: "The workspace", schema: ref("Workspace") } },
+    patch: {
+      summary: "Change workspace settings",
+      access: "OWNER",
+      body: ZWorkspaceSettings,
+      errors: [409],
+      ok: { status: 200, description: "The settings as saved", schema: { type: "object", properties: { requireSignOff: { type: "boolean" }, version: { type: "integer" } }, required: ["requireSignOff", "version"] } },
+    },
+  },
+  "/api/v1/workspaces/{id}/members": {
+    get: {
+      summary: "List a workspace's members",
+      access: "Any member",
+      ok: { status: 200, description: "The members", schema: { type: "object", properties: { members: { type: "array", items: ref("Member") } }, required: ["members"] } },
+    },
+    post: {
+      summary: "Add a member",
+      description: "A new email gets an account with a one-time password, returned this once.",
+      access: "OWNER",
+      body: ZAddMember,
+      errors: [409],
+      ok: { status: 201, description: "The member added", schema: ref("AddedMember") },
+    },
+  },
+  "/api/v1/workspaces/{id}/members/{userId}": {
+    patch: {
+      summary: "Change a member's role",
+      access: "OWNER; the last owner stays (409)",
+      body: ZChangeRole,
+      errors: [409],
+      ok: { status: 200, description: "The new role", schema: { type: "object", properties: { userId: { type: "string" }, role: { type: "string" } }, required: ["userId", "role"] } },
+    },
+    delete: { summary: "Remove a member", access: "OWNER; the last owner stays (409)", errors: [409], ok: { status: 204, description: "Removed" } },
+  },
+  "/api/v1/workspaces/{id}/live": {
+    get: { summary: "Follow a workspace's annotation events live (SSE)", access: "Any member", ...liveParams, ok: sse },
+  },
+  "/api/v1/workspaces/{id}/export": {
+    get: {
+      summary: "Download a workspace's citation report or data",
+      description: `${exportFormats}. Built while you wait; for large workspaces POST /api/v1/workspaces/{id}/exports builds it in the background.`,
+      access: "Any member",
+      query: workspaceReportQuery,
+      ok: { status: 200, description: "The file", content: exportContent, headers: attachment },
+    },
+  },
+  "/api/v1/workspaces/{id}/exports": {
+    post: {
+      summary: "Start a background export of a workspace",
+      description: `Answers at once with the job; follow its progress at GET /api/v1/exports/{id} and fetch the file from /download when DONE. At most ${MAX_RUNNING_EXPORTS} of your exports run at once (429). ${exportFormats}.`,
+      access: "Any member",
+      body: ZStartExport,
+      errors: [429],
+      ok: { status: 202, description: "The job, RUNNING", schema: { type: "object", properties: { job: ref("ExportJob") }, required: ["job"] } },
+    },
+  },
+  "/api/v1/exports/{id}": {
+    get: { summary: "An export job's progress", description: "Only the member who started it sees it.", ok: { status: 200, description: "The job", schema: ref("ExportJob") } },
+  },
+  "/api/v1/exports/{id}/download": {
+    get: {
+      summary: "Download a finished export",
+      description: "409 while it runs, or when it was cancelled or failed.",
+      errors: [409],
+      ok: { status: 200, description: "The file", content: exportContent, headers: attachment },
+    },
+  },
+  "/api/v1/exports/{id}/cancel": {
+    post: {
+      summary: "Cancel a running export",
+      description: "409 with the job when it has already finished.",
+      errors: [409],
+      ok: { status: 200, description: "The job, CANCELLED", schema: ref("ExportJob") },
+    },
+  },
+  "/api/v1/documents": {
+    get: {
+      summary: "List documents",
+      query: [query("workspaceId", "Only this workspace's documents")],
+      ok: { status: 200, description: "Documents you may read", schema: { type: "object", properties: { documents: { type: "array", items: ref("DocumentSummary") } }, required: ["documents"] } },
+    },
+    post: {
+      summary: "Add a document",
+      description: "The text is stored after CRLF to LF and Unicode NFC, nothing else; at most 5 MB.",
+      access: "EDITOR or OWNER",
+      body: ZCreateDocument,
+      ok: { status: 201, description: "The document", schema: ref("Document") },
+    },
+  },
+  "/api/v1/documents/{id}": {
+    get: { summary: "A document with its text", access: "Any member", ok: { status: 200, description: "The document", schema: ref("Document") } },
+    patch: { summary: "Rename a document", access: "EDITOR or OWNER", body: ZRenameDocument, ok: { status: 200, description: "The document", schema: ref("Document") } },
+    delete: { summary: "Delete a document (soft)", access: "EDITOR or OWNER", ok: { status: 204, description: "Deleted; an owner restores it in the app" } },
+  },
+  "/api/v1/documents/{id}/annotations": {
+    get: {
+      summary: "List a document's annotations",
+      description: "Live ones, by start, end and creation.",
+      access: "Any member",
+      query: queryOf(ZAnnotationFilters, { status: "Only this status", sourceId: "Only annotations claiming this source" }),
+      ok: { status: 200, description: "The annotations", schema: { type: "object", properties: { annotations: { type: "array", items: ref("Annotation") } }, required: ["annotations"] } },
+    },
+    post: {
+      summary: "Annotate a span",
+      description: "`start` and `end` count Unicode code points. Claim an existing source (`sourceId`) or create one inline (`source`).",
+      access: "REVIEWER and up",
+      body: ZCreateAnnotation,
+      ok: { status: 201, description: "The annotation", schema: ref("Annotation") },
+    },
+  },
+  "/api/v1/documents/{id}/annotations/import": {
+    post: {
+      summary: "Import annotations (W3C Web Annotation or Hypothesis JSON)",
+      description:
+        "Each item is anchored by position when its quote is there, else by quote with prefix and suffix, else fuzzily near the old position. `dryRun: true` answers the preview (200: anchored, moved and failed items) and changes nothing; otherwise 201 with the outcome. Failed items are kept as orphaned annotations to place by hand unless `keepOrphans` is false; they are never dropped silently.",
+      access: "REVIEWER and up",
+      body: ZImportAnnotationsRequest,
+      ok: { status: 201, description: "The outcome (or 200 with the preview when dryRun)", schema: { oneOf: [ref("AnnotationImportResult"), ref("AnnotationImportPreview")] } },
+    },
+  },
+  "/api/v1/documents/{id}/events": {
+    get: {
+      summary: "A document's activity, newest first",
+      description: "50 events a page.",
+      access: "Any member",
+      query: queryOf(ZActivityQuery, { before: "`nextBefore` of the previous page", type: "Only this event type", actor: "Only events by this user id" }),
+      ok: { status: 200, description: "A page of events", schema: ref("ActivityPage") },
+    },
+  },
+  "/api/v1/documents/{id}/live": {
+    get: { summary: "Follow a document's annotation events and presence live (SSE)", access: "Any member", ...liveParams, ok: sse },
+  },
+  "/api/v1/documents/{id}/export": {
+    get: {
+      summary: "Download a document's citation report or data",
+      description: exportFormats,
+      access: "Any member",
+      query: documentReportQuery,
+      ok: { status: 200, description: "The file", content: exportContent, headers: attachment },
+    },
+  },
+  "/api/v1/annotations/bulk": {
+    post: {
+      summary: "One action on many annotations",
+      description: "Each row is applied on its own against its version; the answer says per row whether it was done. More than 200 rows: 413.",
+      access: "REVIEWER and up in every workspace concerned",
+      body: ZBulkRequest,
+      ok: { status: 200, description: "One result per row, in order", schema: ref("BulkResult") },
+    },
+  },
+  "/api/v1/annotations/{id}": {
+    get: { summary: "An annotation", description: "404 once deleted.", access: "Any member", ok: { status: 200, description: "The annotation", schema: ref("Annotation") } },
+    patch: {
+      summary: "Change an annotation",
+      description: "Send the `version` you edited and only the fields to change.",
+      access: "REVIEWER and up (verdict and sign-off rules apply)",
+      body: ZUpdateAnnotation,
+      errors: [409],
+      ok: { status: 200, description: "The annotation", schema: ref("Annotation") },
+    },
+    delete: { summary: "Delete an annotation (soft)", access: "REVIEWER and up", ok: { status: 204, description: "Deleted" } },
+  },
+  "/api/v1/annotations/{id}/restore": {
+    post: {
+      summary: "Restore a deleted annotation",
+      access: "EDITOR or OWNER, or whoever deleted it",
+      errors: [409],
+      ok: { status: 200, description: "The annotation", schema: ref("Annotation") },
+    },
+  },
+  "/api/v1/annotations/{id}/events": {
+    get: {
+      summary: "An annotation's history, oldest first",
+      access: "Any member",
+      ok: { status: 200, description: "Its events", schema: { type: "object", properties: { events: { type: "array", items: ref("AnnotationEvent") } }, required: ["events"] } },
+    },
+  },
+  "/api/v1/annotations/{id}/sign-off": {
+    post: {
+      summary: "Confirm, return or resubmit a verdict",
+      description: "CONFIRM and RETURN need EDITOR or OWNER and not the verdict's giver (403); RETURN needs a reason.",
+      access: "See description",
+      body: ZSignOff,
+      errors: [409],
+      ok: { status: 200, description: "The annotation", schema: ref("Annotation") },
+    },
+  },
+  "/api/v1/annotations/{id}/chain": {
+    put: {
+      summary: "Replace an annotation's attribution chain",
+      access: "REVIEWER and up",
+      body: ZSetChain,
+      errors: [409],
+      ok: { status: 200, description: "The annotation with its chain", schema: ref("Annotation") },
+    },
+  },
+  "/api/v1/annotations/{id}/evidence": {
+    get: {
+      summary: "An annotation's evidence, oldest first",
+      access: "Any member",
+      ok: { status: 200, description: "Live evidence items", schema: { type: "object", properties: { evidence: { type: "array", items: ref("Evidence") } }, required: ["evidence"] } },
+    },
+    post: {
+      summary: "Add evidence",
+      description: "Needs a passage, a source or a URL.",
+      access: "REVIEWER and up",
+      body: ZCreateEvidence,
+      ok: { status: 201, description: "The item", schema: ref("Evidence") },
+    },
+  },
+  "/api/v1/annotations/{id}/comments": {
+    get: { summary: "An annotation's discussion", access: "Any member", ok: { status: 200, description: "The thread", schema: ref("Thread") } },
+    post: {
+      summary: "Comment",
+      description: "HTML, sanitized on the server; mentions as `span[data-type=mention][data-id]`.",
+      access: "REVIEWER and up",
+      body: ZCreateComment,
+      ok: { status: 201, description: "The comment", schema: ref("Comment") },
+    },
+  },
+  "/api/v1/annotations/{id}/thread": {
+    post: {
+      summary: "Resolve or reopen a discussion",
+      access: "REVIEWER and up",
+      body: ZSetThread,
+      errors: [409],
+      ok: { status: 200, description: "The annotation", schema: ref("Annotation") },
+    },
+  },
+  "/api/v1/comments/{id}": {
+    patch: { summary: "Edit your comment", access: "Its author", body: ZEditComment, errors: [409], ok: { status: 200, description: "The comment", schema: ref("Comment") } },
+    delete: {
+      summary: "Delete a comment (soft)",
+      access: "Its author, or EDITOR or OWNER",
+      query: queryOf(ZDeleteComment, { version: "The comment's version" }),
+      errors: [409],
+      ok: { status: 200, description: "The comment, deleted", schema: ref("Comment") },
+    },
+  },
+  "/api/v1/evidence/{id}": {
+    get: { summary: "An evidence item", access: "Any member", ok: { status: 200, description: "The item", schema: ref("Evidence") } },
+    patch: { summary: "Change an evidence item", access: "REVIEWER and up", body: ZUpdateEvidence, errors: [409], ok: { status: 200, description: "The item", schema: ref("Evidence") } },
+    delete: {
+      summary: "Remove an evidence item (soft)",
+      description: "409 when it is the last item of an annotation whose status needs evidence.",
+      access: "REVIEWER and up",
+      errors: [409],
+      ok: { status: 204, description: "Removed" },
+    },
+  },
+  "/api/v1/inbox": {
+    get: {
+      summary: "Your mentions, newest first",
+      query: [query("limit", "1 to 100, default 50", { type: "integer", minimum: 1, maximum: 100 }), query("cursor", "`nextCursor` of the previous page")],
+      ok: { status: 200, description: "A page of mentions", schema: ref("Inbox") },
+    },
+  },
+  "/api/v1/inbox/read": {
+    post: {
+      summary: "Mark mentions read",
+      body: ZMarkRead,
+      ok: { status: 200, description: "How many changed and how many stay unread", schema: { type: "object", properties: { updated: { type: "integer" }, unread: { type: "integer" } }, required: ["updated", "unread"] } },
+    },
+  },
+  "/api/v1/sources": {
+    get: {
+      summary: "A workspace's source registry",
+      access: "Any member",
+      query: queryOf(ZRegistryQuery),
+      ok: { status: 200, description: "The sources with citation counts", schema: { type: "object", properties: { sources: { type: "array", items: ref("RegistryEntry") } }, required: ["sources"] } },
+    },
+    post: { summary: "Add a source", access: "REVIEWER and up", body: ZCreateSource, ok: { status: 201, description: "The source", schema: ref("Source") } },
+  },
+  "/api/v1/sources/{id}": {
+    get: { summary: "A source", access: "Any member", ok: { status: 200, description: "The source", schema: ref("Source") } },
+    patch: { summary: "Change a source", access: "EDITOR or OWNER", body: ZUpdateSource, errors: [409], ok: { status: 200, description: "The source", schema: ref("Source") } },
+  },
+  "/api/v1/sources/{id}/merge": {
+    post: {
+      summary: "Merge this source into another",
+      description: "Annotations, evidence and chain hops move to the source kept; the merge is recorded and can be undone.",
+      access: "EDITOR or OWNER",
+      body: ZMergeSource,
+      errors: [409],
+      ok: { status: 200, description: "The merge", schema: { type: "object", properties: { merge: ref("MergeResult") }, required: ["merge"] } },
+    },
+  },
+  "/api/v1/source-merges/{id}/undo": {
+    post: {
+      summary: "Undo a merge",
+      access: "OWNER",
+      errors: [409],
+      ok: { status: 200, description: "The merge undone", schema: { type: "object", properties: { merge: ref("MergeResult") }, required: ["merge"] } },
+    },
+  },
+  "/api/v1/sources/import": {
+    post: {
+      summary: "Import sources from BibTeX or CSL-JSON",
+      description: "`dryRun: true` answers the preview (200) and changes nothing; otherwise 201 with what was created and matched.",
+      access: "REVIEWER and up",
+      body: ZImportSources,
+      ok: { status: 201, description: "The import (or 200 with the preview when dryRun)", schema: { oneOf: [ref("ImportResult"), ref("ImportPreview")] } },
+    },
+  },
+  "/api/v1/sources/export": {
+    get: {
+      summary: "Download sources as CSL-JSON or BibTeX",
+      access: "Any member",
+      query: queryOf(ZExportQuery, { documentId: "Only the sources this document cites" }),
+      ok: { status: 200, description: "The file", content: { "application/vnd.citationstyles.csl+json": { schema: file }, "application/x-bibtex": { schema: file } }, headers: attachment },
+    },
+  },
+};
