@@ -27,7 +27,14 @@ export default defineConfig({
       args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // The app's features, through the UI and the API.
+    { name: "app", testIgnore: ["security/**", "reliability/**"], use: { ...devices["Desktop Chrome"] } },
+    // `npm run test:security`: authorization matrix, origin checks, XSS corpus, headers, limits, fuzzing.
+    { name: "security", testDir: "e2e/security", use: { ...devices["Desktop Chrome"] } },
+    // `npm run test:reliability`: crashes under load, backup and restore, model-based API sequences.
+    { name: "reliability", testDir: "e2e/reliability", fullyParallel: false, timeout: 300_000, use: { ...devices["Desktop Chrome"] } },
+  ],
   webServer: {
     // scripts/test.ts has built the app and prepared the database; the server gets their env.
     command: `node node_modules/next/dist/bin/next start -p ${port}`,

@@ -68,12 +68,22 @@ const playwrightArgs = e2eOnly ? process.argv.slice(process.argv.indexOf("--e2e"
 /** `npm test -- --unit [vitest args]`: only the unit tests, on the fresh test database. */
 const unitOnly = process.argv.includes("--unit");
 const vitestArgs = unitOnly ? process.argv.slice(process.argv.indexOf("--unit") + 1) : [];
+/**
+ * `npm run test:security` / `npm run test:reliability` (`--suite NAME`): only that Playwright project
+ * (e2e/security, e2e/reliability), at full size. Plain `npm test` runs them at smoke size
+ * (PV_SUITE=smoke: fewer fuzz runs and payload repeats, a shorter write load), then every bench in
+ * its smoke size, so none of them can rot.
+ */
+const suiteIndex = process.argv.indexOf("--suite");
+const suite = suiteIndex >= 0 ? process.argv[suiteIndex + 1] : null;
+if (suite !== null && suite !== "security" && suite !== "reliability") throw new Error(`unknown suite ${suite}; use security or reliability`);
+const e2eOnlyOrSuite = e2eOnly || suite !== null;
 
 async function main() {
   fs.rmSync(results, { recursive: true, force: true });
   fs.mkdirSync(results, { recursive: true });
 
-  if (!e2eOnly && !unitOnly) {
+  if (!e2eOnlyOrSuite && !unitOnly) {
     check("lint", bin("eslint"), [".", "--max-warnings=0"]);
     check("types", bin("tsc"), ["--noEmit"]);
   }
@@ -83,7 +93,7 @@ async function main() {
   const migrate = await runPrisma(["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "inherit" });
   if (migrate.code !== 0) throw new Error("prisma migrate deploy failed on the test database");
 
-  if (!e2eOnly) {
+  if (!e2eOnlyOrSuite) {
     const unitOk = step("unit (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${path.join(results, "unit.json")}`, ...vitestArgs], {
       ...process.env,
       DATABASE_URL: database.url,
@@ -102,8 +112,14 @@ async function main() {
     if (!systemChromium()) step("install Playwright's Chromium (no system Chromium found)", bin("playwright"), ["install", "chromium"]);
     await runSeed(database.url);
     const port = Number(process.env.E2E_PORT ?? 3100);
-    const e2eOk = step("e2e (playwright)", bin("playwright"), ["test", ...playwrightArgs], { ...appEnv({ databaseUrl: database.url, port, secretName: "test" }), E2E_PORT: String(port) });
+    const args = suite ? ["test", `--project=${suite}`] : ["test", ...playwrightArgs];
+    const e2eEnv = { ...appEnv({ databaseUrl: database.url, port, secretName: "test" }), E2E_PORT: String(port), PV_SUITE: suite ? "full" : "smoke" };
+    const e2eOk = step(suite ? `${suite} (playwright)` : "e2e (playwright)", bin("playwright"), args, e2eEnv);
     countPlaywright(path.join(results, "e2e.json"), e2eOk);
+    if (!e2eOnlyOrSuite) {
+      // Each bench at its smoke size on its own database and port; a bench that fails counts as a failure.
+      check("benches (smoke)", bin("tsx"), [path.join(projectRoot, "bench", "run.ts"), "--smoke"]);
+    }
   }
 
   console.log(`\n${tally.passed} passed, ${tally.failed} failed`);

@@ -2,15 +2,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { appEnv } from "../../scripts/lib/app-env";
-import { ensureDatabase, projectRoot } from "../../scripts/lib/database";
+import { ensureDatabase, projectRoot, type DbProfile } from "../../scripts/lib/database";
 import { runPrisma } from "../../scripts/lib/prisma-cli";
 import { runSeed } from "../../scripts/lib/seed";
 
 type TShutdown = { add: (task: () => Promise<void>) => void };
 
-/** A fresh "bench" database, migrated and seeded with the demo workspace; returns its URL. */
-export async function prepareDatabase(shutdown: TShutdown): Promise<string> {
-  const database = await ensureDatabase({ profile: "bench", fresh: true });
+/** A fresh database of the given profile (default "bench"), migrated and seeded with the demo workspace; returns its URL. */
+export async function prepareDatabase(shutdown: TShutdown, profile: DbProfile = "bench"): Promise<string> {
+  const database = await ensureDatabase({ profile, fresh: true });
   shutdown.add(database.stop);
   const migrate = await runPrisma(["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: database.url } });
   if (migrate.code !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}${migrate.stderr}`);

@@ -12,12 +12,19 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-export type DbProfile = "dev" | "test" | "bench";
+export type DbProfile = keyof typeof PROFILES;
 
-const PROFILES: Record<DbProfile, { port: number; dir: string }> = {
+/** One data directory and port per use, so a bench, a reliability test and the app can run side by side. */
+const PROFILES = {
   dev: { port: 54329, dir: "pg-dev" },
   test: { port: 54339, dir: "pg-test" },
   bench: { port: 54349, dir: "pg-bench" },
+  "bench-api": { port: 54359, dir: "pg-bench-api" },
+  "bench-scale": { port: 54369, dir: "pg-bench-scale" },
+  "bench-exports": { port: 54379, dir: "pg-bench-exports" },
+  crash: { port: 54389, dir: "pg-crash" },
+  backup: { port: 54399, dir: "pg-backup" },
+  restore: { port: 54409, dir: "pg-restore" },
 };
 
 const USER = "postgres";
