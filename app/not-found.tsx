@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+/** Rendered per request (not prerendered) so that its scripts carry the request's CSP nonce (proxy.ts). */
+export default async function NotFound() {
+  await connection();
   return (
     <main className="page narrow">
       <h1>Not found</h1>

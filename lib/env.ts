@@ -4,10 +4,19 @@ import { z } from "zod";
 const ZEnv = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
-  /** Pool size per app instance; PostgreSQL's max_connections bounds the sum over instances. */
-  DB_POOL_MAX: z.coerce.number().int().positive().default(20),
-  /** How long a request waits for a free connection before failing (ms). */
-  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /**
+   * Pool size per app instance; PostgreSQL's max_connections bounds the sum over instances. Each
+   * query holds a connection only while it runs (a few ms; a create is one statement), so ten keep
+   * PostgreSQL busy on a small machine; more only add backends competing for the same cores, and
+   * bound less the rows held in memory at once (a 2,000-annotation list is a few MB while it is built).
+   */
+  DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /**
+   * How long a query waits for a free connection (or a new one to open) before the request fails
+   * with 503 and Retry-After (lib/api/handler.ts): under overload a client hears "try again" within
+   * seconds rather than waiting on a queue that does not move.
+   */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
   /** The database role the app works as (created by the migrations); empty to work as the login role. */
   DB_APP_ROLE: z
     .string()

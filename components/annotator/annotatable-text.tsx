@@ -1,41 +1,6 @@
 "use client";
-import { Extension } from "@tiptap/core";
-import { Plugin } from "@tiptap/pm/state";
-import type { EditorView } from "@tiptap/pm/view";
-import { EditorContent, useEditor } from "@tiptap/react";
-import Document from "@tiptap/extension-document";
-import Paragraph from "@tiptap/extension-paragraph";
-import Text from "@tiptap/extension-text";
-import { useEffect, useMemo, useRef } from "react";
+import { memo, useEffect, useId, useMemo, useRef } from "react";
 import type { LineIndex } from "@/lib/anchoring/line-index";
-import { paragraphDoc } from "@/lib/documents/prosemirror";
-
-/**
- * Keeps the text unchangeable while leaving it focusable, so a caret and Shift+arrow selection work
- * from the keyboard (a non-editable ProseMirror view has no caret). Every transaction that would
- * change the document is dropped, and input events are cancelled before the browser edits the DOM.
- */
-const ReadOnlyCaret = Extension.create({
-  name: "readOnlyCaret",
-  addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        filterTransaction: (tr) => !tr.docChanged,
-        props: {
-          handleTextInput: () => true,
-          handlePaste: () => true,
-          handleDrop: () => true,
-          handleDOMEvents: {
-            beforeinput: (_view, event) => {
-              event.preventDefault();
-              return true;
-            },
-          },
-        },
-      }),
-    ];
-  },
-});
 
 export type TTextSelection = { start: number; end: number; rect: { top: number; left: number } } | null;
 
@@ -43,65 +8,174 @@ type TProps = {
   text: string;
   label: string;
   index: LineIndex;
-  onReady: (root: HTMLElement, view: EditorView) => void;
+  onReady: (root: HTMLElement) => void;
   onSelection: (selection: TTextSelection) => void;
   onClickOffset: (offset: number) => void;
   /** The key `a` with a selection. */
   onAnnotateKey: () => void;
 };
 
-const EDIT_KEYS = new Set(["Backspace", "Delete", "Enter", "Tab"]);
+/** Keys that would edit; the text is never changed (input events are cancelled too). */
+const EDIT_KEYS = new Set(["Backspace", "Delete", "Enter"]);
 
+/**
+ * The line (paragraph index) and UTF-16 column of a DOM point inside the text root: a point in a
+ * paragraph's text node, on a paragraph (before/after its children) or between paragraphs.
+ */
+export function domPointToLineCol(root: HTMLElement, node: Node, offset: number): { line: number; col: number } | null {
+  if (node === root) {
+    const line = Math.min(offset, root.children.length - 1);
+    return offset >= root.children.length ? { line, col: root.children[line]?.textContent?.length ?? 0 } : { line, col: 0 };
+  }
+  const paragraph = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+  if (!paragraph || paragraph.parentElement !== root) return null;
+  const line = Array.prototype.indexOf.call(root.children, paragraph) as number;
+  if (node.nodeType === Node.TEXT_NODE) return { line, col: offset };
+  return { line, col: offset === 0 ? 0 : (paragraph.textContent?.length ?? 0) };
+}
+
+/** Where a collapsed range at a DOM point is drawn (a point in an empty paragraph has no rect: use the paragraph's). */
+function caretRect(node: Node, offset: number): { bottom: number; left: number } {
+  const range = document.createRange();
+  range.setStart(node, offset);
+  range.collapse(true);
+  const rect = range.getClientRects()[0] ?? (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element))?.getBoundingClientRect();
+  return { bottom: rect?.bottom ?? 0, left: rect?.left ?? 0 };
+}
+
+/** The DOM point under the pointer (where a click puts the caret), whatever the selection is. */
+function caretPointAt(x: number, y: number): { node: Node; offset: number } | null {
+  if (typeof document.caretPositionFromPoint === "function") {
+    const position = document.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+/** How far the pointer may move between press and release for a click (not a drag selection). */
+const CLICK_SLOP_PX = 4;
+
+/**
+ * One paragraph per line, rendered on the server with the page, so the text is on screen before
+ * any script runs (no editor model is built for a read-only text). Memoized: the paragraphs depend
+ * on the text only, so nothing the annotator re-renders ever walks 5,000 of them again.
+ */
+const Paragraphs = memo(function Paragraphs(props: { text: string }) {
+  const lines = useMemo(() => props.text.split("\n"), [props.text]);
+  // Keyed by position: the text never changes under a mounted reading view. An empty line holds a
+  // <br> so that the caret can stop on it, as in any editable text.
+  return lines.map((line, i) => <p key={i}>{line === "" ? <br /> : line}</p>);
+});
+
+/**
+ * The document text: focusable and "editable" only so that a caret and Shift+arrow selection work
+ * from the keyboard (a non-editable element has no caret); every edit is cancelled before the browser
+ * applies it. Selections and clicks are reported in code points through the line index.
+ */
 export function AnnotatableText(props: TProps) {
-  const content = useMemo(() => paragraphDoc(props.text), [props.text]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const hintId = useId();
+  const pressedAt = useRef<{ x: number; y: number } | null>(null);
   const latest = useRef(props);
   useEffect(() => {
     latest.current = props;
   });
 
-  const editor = useEditor({
-    // Only the nodes the text needs: fewer plugins make opening a 5,000-line text faster.
-    extensions: [Document, Paragraph, Text, ReadOnlyCaret],
-    content,
-    editable: true,
-    immediatelyRender: false,
-    editorProps: {
-      attributes: {
-        class: "document-text",
-        role: "textbox",
-        "aria-readonly": "true",
-        "aria-multiline": "true",
-        "aria-label": props.label,
-        "aria-description": "Select text with the mouse or Shift and the arrow keys, then press A to annotate it.",
-        inputmode: "none",
-        spellcheck: "false",
-      },
-      handleKeyDown: (view, event) => {
-        const mods = event.ctrlKey || event.metaKey || event.altKey;
-        if (!mods && (event.key === "a" || event.key === "A") && !view.state.selection.empty) {
-          event.preventDefault();
-          latest.current.onAnnotateKey();
-          return true;
-        }
-        // Tab leaves the text (to the Annotate button); other editing keys do nothing.
-        if (event.key === "Tab") return false;
-        return EDIT_KEYS.has(event.key);
-      },
-      // ProseMirror calls this for a click, not for the end of a drag selection.
-      handleClick: (_view, pos) => {
-        latest.current.onClickOffset(latest.current.index.fromPm(pos));
-        return false;
-      },
-    },
-    onSelectionUpdate: ({ editor: e }) => {
-      const { from, to, empty } = e.state.selection;
-      if (empty) return latest.current.onSelection(null);
-      const index = latest.current.index;
-      const coords = e.view.coordsAtPos(to);
-      latest.current.onSelection({ start: index.fromPm(from), end: index.fromPm(to), rect: { top: coords.bottom, left: coords.left } });
-    },
-    onCreate: ({ editor: e }) => latest.current.onReady(e.view.dom as HTMLElement, e.view),
-  });
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    latest.current.onReady(root);
 
-  return editor ? <EditorContent editor={editor} /> : <p className="muted" role="status">Loading text…</p>;
+    /** The selection in code points once it is inside the text; null when empty or elsewhere. */
+    const readSelection = (): TTextSelection | undefined => {
+      const selection = document.getSelection();
+      if (!selection || selection.rangeCount === 0 || !root.contains(selection.anchorNode)) return undefined;
+      if (selection.isCollapsed) return null;
+      const range = selection.getRangeAt(0);
+      const start = domPointToLineCol(root, range.startContainer, range.startOffset);
+      const end = domPointToLineCol(root, range.endContainer, range.endOffset);
+      if (!start || !end) return null;
+      const index = latest.current.index;
+      const rect = caretRect(range.endContainer, range.endOffset);
+      return { start: index.offset(start), end: index.offset(end), rect: { top: rect.bottom, left: rect.left } };
+    };
+    let last = "";
+    const onSelectionChange = () => {
+      const next = readSelection();
+      if (next === undefined) return;
+      const key = next ? `${next.start}-${next.end}` : "";
+      if (key === last && next === null) return;
+      last = key;
+      latest.current.onSelection(next);
+    };
+    // The native event (React's onBeforeInput is a different, keypress-based one): typing, deleting,
+    // pasting, dropping, formatting and undo all arrive here and are cancelled.
+    const refuseEdit = (event: Event) => event.preventDefault();
+    document.addEventListener("selectionchange", onSelectionChange);
+    root.addEventListener("beforeinput", refuseEdit);
+    return () => {
+      document.removeEventListener("selectionchange", onSelectionChange);
+      root.removeEventListener("beforeinput", refuseEdit);
+    };
+  }, []);
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    const mods = event.ctrlKey || event.metaKey || event.altKey;
+    const selection = document.getSelection();
+    if (!mods && (event.key === "a" || event.key === "A") && selection && !selection.isCollapsed) {
+      event.preventDefault();
+      latest.current.onAnnotateKey();
+      return;
+    }
+    // Tab leaves the text (to the Annotate button); other editing keys do nothing.
+    if (EDIT_KEYS.has(event.key)) event.preventDefault();
+  }
+
+  /**
+   * A click (not the end of a drag selection) at a place in the text: its code-point offset. Read
+   * from the pointer, not the selection: a click inside a selection may leave it as it was.
+   */
+  function onClick(event: React.MouseEvent) {
+    const root = rootRef.current;
+    const pressed = pressedAt.current;
+    if (!root || !pressed || Math.hypot(event.clientX - pressed.x, event.clientY - pressed.y) > CLICK_SLOP_PX) return;
+    const caret = caretPointAt(event.clientX, event.clientY);
+    const point = caret && domPointToLineCol(root, caret.node, caret.offset);
+    if (point) latest.current.onClickOffset(latest.current.index.offset(point));
+  }
+
+  return (
+    <>
+      {/* Outside the text: its children are the lines, one paragraph each. */}
+      <p id={hintId} className="sr-only">
+        Select text with the mouse or Shift and the arrow keys, then press A to annotate it.
+      </p>
+      <div
+        ref={rootRef}
+        className="document-text"
+        // pre-wrap: runs of spaces and tabs show as stored, as everywhere else the text is quoted.
+        style={{ whiteSpace: "pre-wrap", overflowWrap: "break-word" }}
+        contentEditable
+        suppressContentEditableWarning
+        role="textbox"
+        aria-readonly="true"
+        aria-multiline="true"
+        aria-label={props.label}
+        aria-describedby={hintId}
+        inputMode="none"
+        spellCheck={false}
+        translate="no"
+        tabIndex={0}
+        onPaste={(e) => e.preventDefault()}
+        onCut={(e) => e.preventDefault()}
+        onDrop={(e) => e.preventDefault()}
+        onKeyDown={onKeyDown}
+        onMouseDown={(e) => (pressedAt.current = { x: e.clientX, y: e.clientY })}
+        onClick={onClick}
+      >
+        <Paragraphs text={props.text} />
+      </div>
+    </>
+  );
 }

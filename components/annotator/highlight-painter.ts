@@ -19,11 +19,14 @@ export class HighlightPainter {
   private readonly sets = new Map<TStatus, Highlight>();
   private readonly selected: Highlight;
   private readonly painted = new Map<string, { range: Range; status: TStatus; start: number; end: number }>();
+  /** The line paragraphs, taken once: indexing a live HTMLCollection far from its last index walks it. */
+  private readonly lines: Element[];
 
   constructor(
     private readonly root: HTMLElement,
     private readonly index: LineIndex,
   ) {
+    this.lines = Array.from(root.children);
     STATUSES.forEach((status, i) => {
       const highlight = new Highlight();
       highlight.priority = i;
@@ -38,7 +41,7 @@ export class HighlightPainter {
   /** The DOM point of a code-point offset: the line's text node, or its empty paragraph. */
   private point(cp: number): [Node, number] {
     const { line, col } = this.index.lineCol(cp);
-    const paragraph = this.root.children[line];
+    const paragraph = this.lines[line];
     const text = paragraph?.firstChild;
     if (text && text.nodeType === Node.TEXT_NODE) return [text, col];
     return [paragraph ?? this.root, 0];
@@ -100,7 +103,7 @@ export class HighlightPainter {
 
   /** The paragraph element holding a code-point offset, to scroll to. */
   elementAt(cp: number): Element | null {
-    return this.root.children[this.index.lineCol(cp).line] ?? null;
+    return this.lines[this.index.lineCol(cp).line] ?? null;
   }
 
   get size(): number {

@@ -172,16 +172,22 @@ function fuzzyMatches(text: string, exact: string, maxErrors: number, target: TA
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** The quote at its old position when it is still there (the first and cheapest step of `reanchor`), else null. */
+export function anchorInPlace(text: AnchorText, target: TAnchorTarget): TAnchorResult | null {
+  const { exact } = target;
+  if (!exact) return null;
+  const old = oldSpan(text, target);
+  return old && text.slice(old.start, old.end) === exact ? { state: "anchored", ...old, exact, similarity: 1, how: "position" } : null;
+}
+
 /** Finds one imported quote in a prepared text. */
 export function reanchor(text: AnchorText, target: TAnchorTarget): TAnchorResult {
   const { exact } = target;
   if (!exact) return { state: "failed", reason: "It has no quote to look for" };
   const s = text.text;
 
-  const old = oldSpan(text, target);
-  if (old && text.slice(old.start, old.end) === exact) {
-    return { state: "anchored", ...old, exact, similarity: 1, how: "position" };
-  }
+  const inPlace = anchorInPlace(text, target);
+  if (inPlace) return inPlace;
 
   const hint = hintUnits(text, target);
   const exactHit = bestOccurrence(s, exact, target, hint);

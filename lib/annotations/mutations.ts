@@ -1,11 +1,20 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { requireMember, visibleAnnotations, visibleDocuments } from "@/lib/access";
-import { quoteSelector, shorten, spanProblem } from "@/lib/anchoring/selectors";
+import { requireMember, visibleAnnotations } from "@/lib/access";
+import { shorten } from "@/lib/anchoring/selectors";
 import { changedFields, recordAnnotationEvent, snapshotOf, type TSnapshot } from "@/lib/annotations/events";
-import type { TAnnotation, TCreateAnnotationParsed, ZUpdateAnnotation } from "@/lib/annotations/schemas";
-import { liveAnnotationForWrite, lockAnnotation, readAnnotation, StaleVersion, staleVersion, writeSelect } from "@/lib/annotations/writes";
+import type { TAnnotation, ZUpdateAnnotation } from "@/lib/annotations/schemas";
+import {
+  anchor,
+  checkEvidenceRule,
+  liveAnnotationForWrite,
+  lockAnnotation,
+  readAnnotation,
+  StaleVersion,
+  staleVersion,
+  writeSelect,
+} from "@/lib/annotations/writes";
 import { db, type TTx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Annotation as TAnnotationRow } from "@/lib/generated/prisma/client";
@@ -15,15 +24,6 @@ import type { TInlineSource } from "@/lib/sources/schemas";
 import { evidenceRuleProblem, isVerdict, type TStatus } from "@/lib/statuses";
 
 export type TUpdateAnnotationParsed = z.output<typeof ZUpdateAnnotation>;
-
-type TDocumentText = { text: string; length: number; revision: number };
-
-/** Checks a span against the document text and returns its selectors, or a 422 naming the field. */
-function anchor(doc: TDocumentText, span: { start: number; end: number; exact?: string }) {
-  const problem = spanProblem(doc.text, span, doc.length);
-  if (problem) throw new AppError("VALIDATION", problem.message, { [problem.field]: problem.message });
-  return { start: span.start, end: span.end, ...quoteSelector(doc.text, span, doc.length), documentRevision: doc.revision };
-}
 
 /** The source an annotation cites: one created inline, one of the same workspace (else 422), or none. */
 async function resolveSource(
@@ -37,49 +37,8 @@ async function resolveSource(
   return found.id;
 }
 
-/**
- * The status rule (lib/statuses.ts), as a 422 on the status field. An annotation being created has
- * no evidence yet, so it is created with another status and given evidence first.
- */
-function checkEvidenceRule(status: TStatus, liveEvidence: number) {
-  const problem = evidenceRuleProblem(status, liveEvidence);
-  if (problem) throw new AppError("VALIDATION", "This status needs evidence", { status: problem });
-}
-
-/** Creates an annotation on a visible document; REVIEWER or above. */
-export async function createAnnotation(options: { userId: string; documentId: string; input: TCreateAnnotationParsed }): Promise<TAnnotation> {
-  const { userId, input } = options;
-  const doc = await db().document.findFirst({
-    where: { id: options.documentId, ...visibleDocuments(userId) },
-    select: { id: true, workspaceId: true, text: true, length: true, revision: true },
-  });
-  if (!doc) throw notFound("Document not found");
-  await requireMember({ userId, workspaceId: doc.workspaceId, role: "REVIEWER" });
-  const span = anchor(doc, input);
-  checkEvidenceRule(input.status, 0);
-
-  const id = await db().$transaction(async (tx) => {
-    const sourceId = await resolveSource(tx, { userId, workspaceId: doc.workspaceId, sourceId: input.sourceId, source: input.source });
-    const row = await tx.annotation.create({
-      data: {
-        workspaceId: doc.workspaceId,
-        documentId: doc.id,
-        ...span,
-        sourceId: sourceId ?? null,
-        locator: input.locator,
-        attributionText: input.attributionText,
-        status: input.status,
-        note: input.note,
-        createdById: userId,
-        updatedById: userId,
-      },
-      select: writeSelect,
-    });
-    await recordAnnotationEvent(tx, { annotation: row, type: "CREATED", actorId: userId, version: row.version, before: null, after: snapshotOf(row) });
-    return row.id;
-  });
-  return readAnnotation(id);
-}
+// The single create lives with the other write paths (one statement for the row and its event).
+export { createAnnotation } from "@/lib/annotations/writes";
 
 /**
  * One annotation of a bulk create (an import). The caller has found its span in the text and

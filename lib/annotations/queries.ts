@@ -1,9 +1,11 @@
 import "server-only";
 import { requireMember, visibleAnnotations, visibleDocuments } from "@/lib/access";
-import { annotationEventSelect, annotationSelect, presentAnnotation, presentAnnotationEvent } from "@/lib/annotations/present";
+import { annotationEventSelect, annotationSelect, presentAnnotation, presentAnnotationEvent, type TAnnotationRow } from "@/lib/annotations/present";
 import type { TAnnotation, TAnnotationEvent } from "@/lib/annotations/schemas";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { sourceSelect } from "@/lib/sources/present";
 import type { TStatus } from "@/lib/statuses";
 
 async function visibleDocument(options: { userId: string; documentId: string }) {
@@ -12,24 +14,100 @@ async function visibleDocument(options: { userId: string; documentId: string }) 
   return doc;
 }
 
+/** The columns of a select (the keys set to `true`), without its relations. */
+type TColumnsOf<T> = { [K in keyof T as T[K] extends true ? K : never]: true };
+
+function columnsOf<T extends Record<string, unknown>>(select: T): TColumnsOf<T> {
+  return Object.fromEntries(Object.entries(select).filter(([, value]) => value === true)) as TColumnsOf<T>;
+}
+
+/** An annotation's own columns as annotationSelect has them, plus the ids its people are loaded by. */
+const listRowSelect = { ...columnsOf(annotationSelect), createdById: true, updatedById: true, assigneeId: true, verdictById: true, signedOffById: true } as const;
+
+type TListRow = Prisma.AnnotationGetPayload<{ select: typeof listRowSelect }>;
+
+/** listRowSelect as SQL: the same column names, so the rows have the shape Prisma would give them. */
+const LIST_COLUMNS = Prisma.raw(Object.keys(listRowSelect).map((column) => `"${column}"`).join(", "));
+
 /**
- * The live annotations of a visible document in reading order (start, then end, then age). One
- * findMany with the source and people selected: no per-annotation queries, so a document with
- * thousands of annotations loads in one go (index on documentId, deletedAt, start).
+ * The live annotations of a document (optionally of one status or source) in reading order. Plain
+ * SQL: for 2,000 rows Prisma's findMany took twice as long as the query itself, mapping each value.
+ */
+function annotationRows(options: { documentId: string; status?: TStatus; sourceId?: string }): Promise<TListRow[]> {
+  const status = options.status ? Prisma.sql`AND "status" = ${options.status}::"VerificationStatus"` : Prisma.empty;
+  const source = options.sourceId ? Prisma.sql`AND "sourceId" = ${options.sourceId}` : Prisma.empty;
+  return db().$queryRaw<TListRow[]>`
+    SELECT ${LIST_COLUMNS} FROM "Annotation"
+    WHERE "documentId" = ${options.documentId} AND "deletedAt" IS NULL ${status} ${source}
+    ORDER BY "start", "end", "createdAt", "id"`;
+}
+
+/** How many rows of `rows` each annotation id has. */
+function countsBy(rows: ReadonlyArray<{ annotationId: string; _count: { _all: number } }>): Map<string, number> {
+  return new Map(rows.map((row) => [row.annotationId, row._count._all]));
+}
+
+/**
+ * The live annotations of a visible document in reading order (start, then end, then age), as
+ * annotationSelect would load them, in three round trips whatever their number: the rows (index on
+ * documentId, deletedAt, start), with the document's evidence and comment counts and chain hops
+ * beside them, then the people and sources they name, each loaded once by id. (Selecting the
+ * relations made Prisma send one query per relation with every annotation's key in it: 10 queries
+ * and over 100 ms for 2,000 annotations, most of it lists of the same few people.)
  */
 export async function listAnnotations(options: { userId: string; documentId: string; status?: TStatus; sourceId?: string }): Promise<TAnnotation[]> {
   const doc = await visibleDocument(options);
-  const rows = await db().annotation.findMany({
-    where: {
-      documentId: doc.id,
-      deletedAt: null,
-      ...(options.status ? { status: options.status } : {}),
-      ...(options.sourceId ? { sourceId: options.sourceId } : {}),
-    },
-    orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    select: annotationSelect,
-  });
-  return rows.map(presentAnnotation);
+  const ofDocument = { annotation: { documentId: doc.id, deletedAt: null } };
+  const [rows, evidence, comments, hops] = await Promise.all([
+    annotationRows({ documentId: doc.id, status: options.status, sourceId: options.sourceId }),
+    db().evidence.groupBy({ by: ["annotationId"], where: { deletedAt: null, ...ofDocument }, _count: { _all: true } }),
+    db().comment.groupBy({ by: ["annotationId"], where: { deletedAt: null, ...ofDocument }, _count: { _all: true } }),
+    db().chainHop.findMany({ where: ofDocument, orderBy: [{ annotationId: "asc" }, { position: "asc" }], select: { annotationId: true, sourceId: true, locator: true, note: true } }),
+  ]);
+
+  const personIds = new Set<string>();
+  const sourceIds = new Set<string>(hops.map((hop) => hop.sourceId));
+  for (const row of rows) {
+    for (const id of [row.createdById, row.updatedById, row.assigneeId, row.verdictById, row.signedOffById]) if (id) personIds.add(id);
+    if (row.sourceId) sourceIds.add(row.sourceId);
+  }
+  const [people, sources] = await Promise.all([
+    db().user.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true, email: true } }),
+    sourceIds.size > 0 ? db().source.findMany({ where: { id: { in: [...sourceIds] } }, select: sourceSelect }) : [],
+  ]);
+
+  const personById = new Map(people.map((person) => [person.id, person]));
+  const sourceById = new Map(sources.map((source) => [source.id, source]));
+  const evidenceCount = countsBy(evidence);
+  const commentCount = countsBy(comments);
+  const chainOf = new Map<string, TAnnotationRow["chain"]>();
+  for (const hop of hops) {
+    const source = sourceById.get(hop.sourceId);
+    if (!source) continue; // a hop's source is deleted with it (cascade); nothing to show
+    const chain = chainOf.get(hop.annotationId) ?? [];
+    chain.push({ sourceId: hop.sourceId, locator: hop.locator, note: hop.note, source: { title: source.title } });
+    chainOf.set(hop.annotationId, chain);
+  }
+  // Rows name their people by foreign keys, so createdBy and updatedBy are always found.
+  const person = (id: string) => personById.get(id) as TAnnotationRow["createdBy"];
+  const optionalPerson = (id: string | null) => (id ? (personById.get(id) ?? null) : null);
+
+  // The relations are set on the rows themselves: copying 2,000 rows of 40 fields with a spread
+  // took longer than the query.
+  return rows.map((row) =>
+    presentAnnotation(
+      Object.assign(row, {
+        source: row.sourceId ? (sourceById.get(row.sourceId) ?? null) : null,
+        createdBy: person(row.createdById),
+        updatedBy: person(row.updatedById),
+        _count: { evidence: evidenceCount.get(row.id) ?? 0, comments: commentCount.get(row.id) ?? 0 },
+        chain: chainOf.get(row.id) ?? [],
+        assignee: optionalPerson(row.assigneeId),
+        verdictBy: optionalPerson(row.verdictById),
+        signedOffBy: optionalPerson(row.signedOffById),
+      }),
+    ),
+  );
 }
 
 /** Deleted annotations of a document, most recently deleted first, for editors and owners to restore. */

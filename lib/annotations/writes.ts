@@ -1,10 +1,17 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { requireMember, visibleAnnotations } from "@/lib/access";
+import { quoteSelector, spanProblem } from "@/lib/anchoring/selectors";
 import { snapshotSelect } from "@/lib/annotations/events";
-import { annotationSelect, presentAnnotation } from "@/lib/annotations/present";
-import type { TAnnotation } from "@/lib/annotations/schemas";
+import { annotationSelect, presentAnnotation, type TAnnotationRow } from "@/lib/annotations/present";
+import type { TAnnotation, TCreateAnnotationParsed } from "@/lib/annotations/schemas";
 import { db, type TTx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { hasRole, ROLES, type TRole } from "@/lib/roles";
+import { insertSource } from "@/lib/sources/mutations";
+import { sourceSelect, type TSourceRow } from "@/lib/sources/present";
+import { evidenceRuleProblem, type TStatus } from "@/lib/statuses";
 
 /*
  * Building blocks shared by the writes of an annotation and of what hangs off it (evidence, chain).
@@ -69,4 +76,209 @@ export async function requireWorkspaceSource(tx: TTx, options: { workspaceId: st
   const found = await tx.source.findFirst({ where: { id: options.sourceId, workspaceId: options.workspaceId, mergedIntoId: null }, select: { id: true } });
   if (!found) throw new AppError("VALIDATION", "Unknown source", { [options.field]: "Choose a source of this workspace" });
   return found.id;
+}
+
+// ---------------------------------------------------------------- create
+
+type TDocumentText = { text: string; length: number; revision: number };
+
+/** Checks a span against the document text and returns its selectors, or a 422 naming the field. */
+export function anchor(doc: TDocumentText, span: { start: number; end: number; exact?: string }) {
+  const problem = spanProblem(doc.text, span, doc.length);
+  if (problem) throw new AppError("VALIDATION", problem.message, { [problem.field]: problem.message });
+  return { start: span.start, end: span.end, ...quoteSelector(doc.text, span, doc.length), documentRevision: doc.revision };
+}
+
+/**
+ * The status rule (lib/statuses.ts), as a 422 on the status field. An annotation being created has
+ * no evidence yet, so it is created with another status and given evidence first.
+ */
+export function checkEvidenceRule(status: TStatus, liveEvidence: number) {
+  const problem = evidenceRuleProblem(status, liveEvidence);
+  if (problem) throw new AppError("VALIDATION", "This status needs evidence", { status: problem });
+}
+
+type TCreateTarget = { id: string; workspaceId: string; revision: number; length: number; sha256: string; role: TRole };
+
+/**
+ * A visible document and the caller's role in its workspace, in one round trip: the join on the
+ * caller's membership is what visibleDocuments (lib/access.ts) asks of a document (not deleted, a
+ * workspace the user belongs to), and the role is what requireMember would read next.
+ */
+async function createTarget(options: { userId: string; documentId: string }): Promise<TCreateTarget | null> {
+  const rows = await db().$queryRaw<TCreateTarget[]>`
+    SELECT d.id, d."workspaceId", d.revision, d.length, d.sha256, m.role::text AS role
+    FROM "Document" d JOIN "Membership" m ON m."workspaceId" = d."workspaceId" AND m."userId" = ${options.userId}
+    WHERE d.id = ${options.documentId} AND d."deletedAt" IS NULL`;
+  return rows[0] ?? null;
+}
+
+/** A document's text as last read for a create, with what identifies that text. */
+type TKnownText = { documentId: string; revision: number; length: number; sha256: string; text: string };
+
+/**
+ * Document texts a create anchors in, by document: reading 200 KB from the database on every
+ * create cost more than the rest of it. An entry only says what the text was: the insert checks in
+ * the database that the document still has that revision and SHA-256 (and that the caller may
+ * write there), so a stale entry costs a second try, never a wrong quote. Past MAX_KNOWN_CHARS the
+ * texts read longest ago are dropped.
+ */
+const knownTexts = new Map<string, TKnownText>();
+const MAX_KNOWN_CHARS = 32 * 1024 * 1024;
+let knownChars = 0;
+
+function rememberText(entry: TKnownText) {
+  const previous = knownTexts.get(entry.documentId);
+  if (previous) knownChars -= previous.text.length;
+  knownTexts.delete(entry.documentId);
+  knownTexts.set(entry.documentId, entry);
+  knownChars += entry.text.length;
+  for (const [documentId, old] of knownTexts) {
+    if (knownChars <= MAX_KNOWN_CHARS || documentId === entry.documentId) break;
+    knownTexts.delete(documentId);
+    knownChars -= old.text.length;
+  }
+}
+
+async function documentText(target: TCreateTarget): Promise<TKnownText> {
+  const known = knownTexts.get(target.id);
+  if (known && known.sha256 === target.sha256 && known.revision === target.revision) return known;
+  const { text } = await db().document.findUniqueOrThrow({ where: { id: target.id }, select: { text: true } });
+  const entry = { documentId: target.id, revision: target.revision, length: target.length, sha256: target.sha256, text };
+  rememberText(entry);
+  return entry;
+}
+
+/** The event's snapshot, built by PostgreSQL from the inserted row: the fields of snapshotSelect, as snapshotOf writes them. */
+const SNAPSHOT_SQL = Prisma.raw(
+  `jsonb_build_object(${Object.keys(snapshotSelect)
+    .map((field) => `'${field}', c."${field}"`)
+    .join(", ")})`,
+);
+
+type TCreatedRow = Omit<TAnnotationRow, "source" | "createdBy" | "updatedBy" | "_count" | "chain" | "assignee" | "verdictBy" | "signedOffBy"> & {
+  createdById: string;
+  assigneeId: string | null;
+  verdictById: string | null;
+  signedOffById: string | null;
+  personName: string;
+  personEmail: string;
+};
+
+/** The roles that may create annotations (REVIEWER and above), for the insert's own check. */
+const CREATOR_ROLES = ROLES.filter((role) => hasRole(role, "REVIEWER"));
+
+/**
+ * Inserts the annotation and its CREATED event in one statement (so in one transaction, and in one
+ * round trip), if, at that moment, the document is visible to the caller with a role that may
+ * create, still has the text the span was anchored in, and the cited source (if any) is one of its
+ * workspace's; null when any of that does not hold. Returns the row with its creator's name and email.
+ */
+async function insertCreated(
+  client: Pick<TTx, "$queryRaw">,
+  options: { userId: string; text: TKnownText; span: ReturnType<typeof anchor>; sourceId: string | null; input: TCreateAnnotationParsed },
+): Promise<TCreatedRow | null> {
+  const { userId, text, span, sourceId, input } = options;
+  const rows = await client.$queryRaw<TCreatedRow[]>`
+    WITH c AS (
+      INSERT INTO "Annotation" ("id", "workspaceId", "documentId", "documentRevision", "start", "end", "exact", "prefix", "suffix", "sourceId",
+        "locator", "attributionText", "status", "note", "createdById", "updatedById", "updatedAt")
+      SELECT ${randomUUID()}, d."workspaceId", d.id, d.revision, ${span.start}, ${span.end}, ${span.exact}, ${span.prefix}, ${span.suffix}, ${sourceId},
+        ${input.locator}, ${input.attributionText}, ${input.status}::"VerificationStatus", ${input.note}, ${userId}, ${userId}, now()
+      FROM "Document" d JOIN "Membership" m ON m."workspaceId" = d."workspaceId" AND m."userId" = ${userId}
+      WHERE d.id = ${text.documentId} AND d."deletedAt" IS NULL AND d.revision = ${text.revision} AND d.sha256 = ${text.sha256}
+        AND m.role::text = ANY(${CREATOR_ROLES}::text[])
+        AND (${sourceId}::text IS NULL OR EXISTS (SELECT 1 FROM "Source" s WHERE s.id = ${sourceId} AND s."workspaceId" = d."workspaceId"))
+      RETURNING *
+    ), e AS (
+      INSERT INTO "AnnotationEvent" ("annotationId", "workspaceId", "documentId", "type", "actorId", "version", "after")
+      SELECT c.id, c."workspaceId", c."documentId", 'CREATED'::"AnnotationEventType", c."createdById", c.version, ${SNAPSHOT_SQL} FROM c
+    )
+    SELECT c.*, u.name AS "personName", u.email AS "personEmail"
+    FROM c JOIN "User" u ON u.id = c."createdById"`;
+  return rows[0] ?? null;
+}
+
+const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+const asDateOrNull = (value: Date | string | null) => (value === null ? null : asDate(value));
+
+/**
+ * A just-created annotation as the API shows it, from the inserted row: nothing hangs off it yet
+ * (no evidence, comments, chain, assignee or verdict), its creator is the caller and its source the
+ * one just checked. Presented by presentAnnotation, the same as any read.
+ */
+function presentCreated(row: TCreatedRow, source: TSourceRow | null): TAnnotation {
+  const person = { id: row.createdById, name: row.personName, email: row.personEmail };
+  return presentAnnotation({
+    ...row,
+    createdAt: asDate(row.createdAt),
+    updatedAt: asDate(row.updatedAt),
+    deletedAt: asDateOrNull(row.deletedAt),
+    verdictAt: asDateOrNull(row.verdictAt),
+    signedOffAt: asDateOrNull(row.signedOffAt),
+    threadResolvedAt: asDateOrNull(row.threadResolvedAt),
+    source,
+    createdBy: person,
+    updatedBy: person,
+    _count: { evidence: 0, comments: 0 },
+    chain: [],
+    assignee: null,
+    verdictBy: null,
+    signedOffBy: null,
+  });
+}
+
+const unknownSource = () => new AppError("VALIDATION", "Unknown source", { sourceId: "Choose a source of this workspace" });
+
+type TCreateOptions = { userId: string; documentId: string; input: TCreateAnnotationParsed };
+
+/** The cited source of the workspace (else a 422), or a new one inside `insert`'s transaction. */
+async function insertWithSource(options: TCreateOptions & { text: TKnownText; span: ReturnType<typeof anchor>; workspaceId: string }) {
+  const { userId, input } = options;
+  if (input.source) {
+    const inline = input.source;
+    return db().$transaction(async (tx) => {
+      const source = await insertSource(tx, { userId, workspaceId: options.workspaceId, input: inline });
+      return { row: await insertCreated(tx, { ...options, sourceId: source.id }), source };
+    });
+  }
+  const sourceId = input.sourceId ?? null;
+  const source = sourceId ? await db().source.findFirst({ where: { id: sourceId, workspaceId: options.workspaceId }, select: sourceSelect }) : null;
+  if (sourceId && !source) throw unknownSource();
+  return { row: await insertCreated(db(), { ...options, sourceId }), source };
+}
+
+/**
+ * The create as the rules read: document visible (else 404), role REVIEWER or above (else 403),
+ * span and status valid (else 422), then the insert. Three or four round trips.
+ */
+async function createChecked(options: TCreateOptions): Promise<TAnnotation> {
+  const { input } = options;
+  const target = await createTarget(options);
+  if (!target) throw notFound("Document not found");
+  if (!hasRole(target.role, "REVIEWER")) throw new AppError("FORBIDDEN", "This needs the REVIEWER role or higher in this workspace");
+  const text = await documentText(target);
+  const span = anchor(text, input);
+  checkEvidenceRule(input.status, 0);
+  const { row, source } = await insertWithSource({ ...options, text, span, workspaceId: target.workspaceId });
+  // Checked a moment ago: a source merged or removed, or the caller's access gone, in between.
+  if (!row) throw input.sourceId ? unknownSource() : notFound("Document not found");
+  return presentCreated(row, source);
+}
+
+/**
+ * Creates an annotation on a visible document; REVIEWER or above. The usual create (no source, on
+ * a document whose text this process has read) is one round trip: the span is anchored in the
+ * known text and the insert itself checks access, role and text, so nothing is written unless all
+ * hold. Whenever it cannot go that way, or anything would be refused, it goes the checked way, which
+ * gives the error in the rules' order (a caller without access learns nothing of the text).
+ */
+export async function createAnnotation(options: TCreateOptions): Promise<TAnnotation> {
+  const { userId, input } = options;
+  const known = knownTexts.get(options.documentId);
+  if (!known || input.source || input.sourceId || evidenceRuleProblem(input.status, 0)) return createChecked(options);
+  if (spanProblem(known.text, input, known.length)) return createChecked(options);
+  const span = anchor(known, input);
+  const row = await insertCreated(db(), { userId, text: known, span, sourceId: null, input });
+  return row ? presentCreated(row, null) : createChecked(options);
 }

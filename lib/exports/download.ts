@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { renderExport, type TExportFile } from "@/lib/exports/registry";
+import { renderExport, REPORT_PARTS, type TExportFile } from "@/lib/exports/registry";
 import { loadDocumentReport, loadWorkspaceReport } from "@/lib/reports/load";
 import type { TReportOptions, ZReportQuery } from "@/lib/reports/schemas";
 import type { z } from "zod";
@@ -20,7 +20,13 @@ export function reportOptions(query: Pick<TQuery, "statuses" | "text" | "comment
 export async function exportDocumentFile(options: { userId: string; documentId: string; origin: string; query: TQuery }): Promise<TExportFile> {
   const format = formatOf(options.query);
   if (options.query.documents !== undefined) throw new AppError("BAD_REQUEST", "A document export takes no documents parameter", { documents: "Unknown field" });
-  const report = await loadDocumentReport({ userId: options.userId, documentId: options.documentId, origin: options.origin, options: reportOptions(options.query) });
+  const report = await loadDocumentReport({
+    userId: options.userId,
+    documentId: options.documentId,
+    origin: options.origin,
+    options: reportOptions(options.query),
+    parts: REPORT_PARTS[format],
+  });
   return renderExport({ report, format, name: report.documents[0].title });
 }
 
@@ -33,6 +39,7 @@ export async function exportWorkspaceFile(options: { userId: string; workspaceId
     documentIds: options.query.documents,
     origin: options.origin,
     options: reportOptions(options.query),
+    parts: REPORT_PARTS[format],
   });
   return renderExport({ report, format, name: report.workspace.name });
 }

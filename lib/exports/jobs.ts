@@ -3,7 +3,7 @@ import { requireMember, visibleDocuments } from "@/lib/access";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { reportOptions } from "@/lib/exports/download";
-import { renderExport, type TExportFile } from "@/lib/exports/registry";
+import { renderExport, REPORT_PARTS, type TExportFile } from "@/lib/exports/registry";
 import { MAX_RUNNING_EXPORTS, type TExportJob, type TStartExportParsed } from "@/lib/exports/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadWorkspaceReport } from "@/lib/reports/load";
@@ -101,6 +101,7 @@ export async function runExportJob(options: {
       documentIds: asked.documents,
       origin: options.origin,
       options: reportOptions(asked),
+      parts: REPORT_PARTS[job.format as TExportFormat],
       onProgress: async (done, total) => {
         // Let requests waiting on this process in between documents.
         await new Promise((resolve) => setImmediate(resolve));

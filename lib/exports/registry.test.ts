@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { renderExport, RENDERERS } from "@/lib/exports/registry";
+import { renderExport, RENDERERS, REPORT_PARTS } from "@/lib/exports/registry";
 import { fixtureReport } from "@/lib/exports/report-fixture";
-import { EXPORT_FORMATS } from "@/lib/reports/schemas";
+import { EXPORT_FORMATS, type TReport, type TReportParts } from "@/lib/reports/schemas";
 import { cslSchemaErrors } from "@/lib/testing/csl-schema";
 
 describe("export registry", () => {
@@ -29,5 +29,24 @@ describe("export registry", () => {
     const bib = await renderExport({ report, format: "bibtex", name: "x" });
     expect(bib.contentType).toBe("application/x-bibtex; charset=utf-8");
     expect(String(bib.body)).toContain("@book{dewaal2003black,");
+  });
+
+  it("a download loads only the parts of the report its format reads: the file is the same without the others", async () => {
+    const full = fixtureReport();
+    const without = (report: TReport, parts: TReportParts): TReport => ({
+      ...report,
+      documents: report.documents.map((d) => ({
+        ...d,
+        text: parts.text ? d.text : null,
+        annotations: d.annotations.map((a) => ({ ...a, evidence: parts.evidence ? a.evidence : [], comments: parts.comments ? a.comments : [] })),
+      })),
+    });
+    const partial = EXPORT_FORMATS.filter((f) => Object.values(REPORT_PARTS[f]).includes(false));
+    expect(partial).toEqual(expect.arrayContaining(["csv", "w3c", "claimreview", "csl", "bibtex"]));
+    for (const format of partial) {
+      const complete = await renderExport({ report: full, format, name: "x" });
+      const reduced = await renderExport({ report: without(full, REPORT_PARTS[format]), format, name: "x" });
+      expect(String(reduced.body), format).toBe(String(complete.body));
+    }
   });
 });

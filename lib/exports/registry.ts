@@ -9,7 +9,7 @@ import { renderW3c } from "@/lib/exports/w3c";
 import { renderHtml } from "@/lib/reports/render-html";
 import { renderMarkdown } from "@/lib/reports/render-md";
 import { renderPdf } from "@/lib/reports/render-pdf";
-import type { TExportFormat, TReport } from "@/lib/reports/schemas";
+import type { TExportFormat, TReport, TReportParts } from "@/lib/reports/schemas";
 
 export const RENDERERS: Record<TExportFormat, TRenderer> = {
   pdf: renderPdf,
@@ -21,6 +21,23 @@ export const RENDERERS: Record<TExportFormat, TRenderer> = {
   claimreview: renderClaimReview,
   csl: renderCsl,
   bibtex: renderBibtex,
+};
+
+/**
+ * What each format reads besides the annotations, so a download loads no more: CSV, W3C and
+ * ClaimReview need neither evidence (CSV counts it, from the annotation's own count), comments nor
+ * text; CSL and BibTeX need the evidence's sources.
+ */
+export const REPORT_PARTS: Record<TExportFormat, TReportParts> = {
+  pdf: { evidence: true, comments: true, text: true },
+  html: { evidence: true, comments: true, text: true },
+  md: { evidence: true, comments: true, text: true },
+  json: { evidence: true, comments: true, text: true },
+  csv: { evidence: false, comments: false, text: false },
+  w3c: { evidence: false, comments: false, text: false },
+  claimreview: { evidence: false, comments: false, text: false },
+  csl: { evidence: true, comments: false, text: false },
+  bibtex: { evidence: true, comments: false, text: false },
 };
 
 export type TExportFile = { body: Buffer | string; contentType: string; fileName: string };

@@ -1,6 +1,7 @@
 import "server-only";
 import { requireMember, visibleAnnotations, visibleDocuments } from "@/lib/access";
-import { AnchorText, reanchor, type TAnchorResult } from "@/lib/anchoring/reanchor";
+import { AnchorText, type TAnchorResult } from "@/lib/anchoring/reanchor";
+import { reanchorMany } from "@/lib/anchoring/reanchor-async";
 import { CONTEXT_LENGTH } from "@/lib/anchoring/selectors";
 import { insertAnnotations, type TNewAnnotation } from "@/lib/annotations/mutations";
 import { db, type TTx } from "@/lib/db";
@@ -161,8 +162,12 @@ async function plan(client: TTx, options: { userId: string; doc: TDocument; item
   const origins = await originsOf(client, { userId: options.userId, workspaceId: doc.workspaceId, ids: options.items.flatMap((i) => (i.originId ? [i.originId] : [])) });
   const creating = new Map<string, TInlineSource>();
 
+  // A large batch is found on a worker thread (lib/anchoring/reanchor-async.ts): other requests go on meanwhile.
+  const targets = options.items.filter((item) => !item.problem).map(({ exact, prefix, suffix, start, end, positionUnit }) => ({ exact, prefix, suffix, start, end, positionUnit }));
+  const found = await reanchorMany(doc.text, targets);
+  let nextFound = 0;
   const items = options.items.map((item): TPlanItem => {
-    const anchor: TAnchorResult = item.problem ? { state: "failed", reason: item.problem } : reanchor(text, item);
+    const anchor: TAnchorResult = item.problem ? { state: "failed", reason: item.problem } : found[nextFound++];
 
     let source: TImportSourcePlan | null = null;
     let newSourceKey: string | null = null;

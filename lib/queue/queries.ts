@@ -1,5 +1,5 @@
 import "server-only";
-import { requireMember, visibleAnnotations, visibleDocuments } from "@/lib/access";
+import { requireMember, visibleDocuments } from "@/lib/access";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -35,7 +35,8 @@ export function canSignOff(role: TRole): boolean {
  * Which annotations each tab holds. Each matches an index that also gives its order, so a page is
  * read in order and stops after 51 rows even with a million annotations in the workspace:
  * (workspaceId, assigneeId, deletedAt, createdAt) for mine and unassigned,
- * (workspaceId, signOff, deletedAt, verdictAt) for sign-off, (workspaceId, deletedAt, createdAt) for all.
+ * (workspaceId, signOff, deletedAt, verdictAt) for sign-off, (workspaceId, deletedAt, createdAt) for all
+ * (see orderOf for all with filters).
  */
 function tabWhere(tab: TQueueTab, userId: string): Prisma.AnnotationWhereInput {
   switch (tab) {
@@ -68,15 +69,23 @@ function sortField(tab: TQueueTab): "createdAt" | "verdictAt" {
 
 /**
  * The order of a tab, led by its index's columns. PostgreSQL takes `col = x` as fixing a column's
- * place in an index's order but not `col IS NULL` (deletedAt, unassigned), so without the leading
- * columns here it sorts every matching row before returning 51; with them it reads the index in
- * order and stops (1 ms instead of 600 at a million rows). Every row of a page has the same
- * values in those columns, so the order of the rows is that of (time, id) all the same.
+ * place in an index's order but not `col IS NULL` (deletedAt, unassigned, no source), so without the
+ * leading columns here it sorts every matching row before returning 51; with them it reads the index
+ * in order and stops (1 ms instead of 600 at a million rows). Every row of a page has the same
+ * values in those columns, so the order of the rows is that of (time, id) all the same. "All"
+ * filtered by status, or by status and source, has its own index for that:
+ * (workspaceId, status, deletedAt, createdAt) and (workspaceId, sourceId, status, deletedAt, createdAt).
  */
-function orderOf(tab: TQueueTab, dir: "asc" | "desc"): Prisma.AnnotationOrderByWithRelationInput[] {
-  const lead: Prisma.AnnotationOrderByWithRelationInput[] =
-    tab === "mine" || tab === "unassigned" ? [{ assigneeId: dir }, { deletedAt: dir }] : tab === "sign-off" ? [{ signOff: dir }, { deletedAt: dir }] : [{ deletedAt: dir }];
-  return [...lead, { [sortField(tab)]: dir }, { id: dir }];
+function orderOf(tab: TQueueTab, dir: "asc" | "desc", filters: TQueueFilters): Prisma.AnnotationOrderByWithRelationInput[] {
+  return [...leadOf(tab, filters).map((column) => ({ [column]: dir })), { [sortField(tab)]: dir }, { id: dir }];
+}
+
+function leadOf(tab: TQueueTab, filters: TQueueFilters): ("assigneeId" | "signOff" | "sourceId" | "status" | "deletedAt")[] {
+  if (tab === "mine" || tab === "unassigned") return ["assigneeId", "deletedAt"];
+  if (tab === "sign-off") return ["signOff", "deletedAt"];
+  if (filters.status && filters.source) return ["sourceId", "status", "deletedAt"];
+  if (filters.status) return ["status", "deletedAt"];
+  return ["deletedAt"];
 }
 
 /** Rows after (or before) a cursor in (time, id) order; the plain bound lets the index range start at the cursor. */
@@ -86,10 +95,16 @@ function keysetWhere(field: "createdAt" | "verdictAt", cursor: TCursor, directio
   return { AND: [{ [field]: { [bound]: cursor.at } }, { OR: [{ [field]: { [op]: cursor.at } }, { [field]: cursor.at, id: { [op]: cursor.id } }] }] };
 }
 
+/**
+ * Live annotations of live documents of the workspace. Membership was checked just before
+ * (requireMember), so the rows need no membership test of their own: as a join (visibleAnnotations)
+ * it made PostgreSQL start from the user's workspaces and walk every document's annotations,
+ * seconds at a million rows; without it, a page is read in its index's order and stops at 51.
+ */
 function baseWhere(options: { userId: string; workspaceId: string; tab: TQueueTab; filters: TQueueFilters }): Prisma.AnnotationWhereInput {
   return {
     AND: [
-      { workspaceId: options.workspaceId, deletedAt: null, ...visibleAnnotations(options.userId) },
+      { workspaceId: options.workspaceId, deletedAt: null, document: { deletedAt: null } },
       tabWhere(options.tab, options.userId),
       filtersWhere(options.filters),
     ],
@@ -152,7 +167,7 @@ export async function listQueue(options: TQueueQuery): Promise<TQueuePage> {
   const read = (extra: Prisma.AnnotationWhereInput | null, dir: "asc" | "desc") =>
     db().annotation.findMany({
       where: extra ? { AND: [where, extra] } : where,
-      orderBy: orderOf(options.tab, dir),
+      orderBy: orderOf(options.tab, dir, options.filters),
       take: QUEUE_PAGE_SIZE + 1,
       select: rowSelect,
     });
@@ -181,7 +196,7 @@ function pageFrom(tab: TQueueTab, rows: TRow[], hasPrevious: boolean): TQueuePag
 }
 
 /**
- * Rows per tab under the same filters, counted up to QUEUE_COUNT_CAP + 1 (more reads as "10,000+":
+ * Rows per tab under the same filters, counted up to QUEUE_COUNT_CAP + 1 (more reads as "1,000+":
  * an exact count of a million rows would cost a second on every page view); null for the sign-off
  * tab of a member who cannot sign off.
  */
@@ -191,7 +206,7 @@ export async function countQueue(options: { userId: string; workspaceId: string;
     QUEUE_TABS.map((tab) =>
       tab === "sign-off" && !canSignOff(member.role)
         ? null
-        : db().annotation.count({ where: baseWhere({ ...options, tab }), orderBy: orderOf(tab, "asc"), take: QUEUE_COUNT_CAP + 1 }),
+        : db().annotation.count({ where: baseWhere({ ...options, tab }), orderBy: orderOf(tab, "asc", options.filters), take: QUEUE_COUNT_CAP + 1 }),
     ),
   );
   return Object.fromEntries(QUEUE_TABS.map((tab, i) => [tab, counts[i]])) as TQueueCounts;

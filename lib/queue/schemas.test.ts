@@ -21,10 +21,10 @@ describe("queue URL and request vocabulary", () => {
     expect(decodeCursor(undefined)).toBeUndefined();
   });
 
-  it("counts above the cap read as 10,000+", () => {
-    expect(formatQueueCount(9_999)).toBe("9,999");
-    expect(formatQueueCount(10_000)).toBe("10,000");
-    expect(formatQueueCount(10_001)).toBe("10,000+");
+  it("counts above the cap read as 1,000+", () => {
+    expect(formatQueueCount(999)).toBe("999");
+    expect(formatQueueCount(1_000)).toBe("1,000");
+    expect(formatQueueCount(1_001)).toBe("1,000+");
   });
 
   it("each bulk action takes its own value and nothing else", () => {

@@ -8,7 +8,7 @@ import { notFound } from "@/lib/errors";
 import { findEvidence } from "@/lib/evidence/queries";
 import type { TEvidence } from "@/lib/evidence/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TReport, TReportAnnotation, TReportDocument, TReportOptions } from "@/lib/reports/schemas";
+import type { TReport, TReportAnnotation, TReportDocument, TReportOptions, TReportParts } from "@/lib/reports/schemas";
 import { reviewersOf, summarize } from "@/lib/reports/summary";
 
 /*
@@ -33,18 +33,25 @@ function groupBy<T extends { annotationId: string }>(items: T[]): Map<string, T[
   return out;
 }
 
-/** One document's notes, numbered in text order with the orphaned ones last, and its text when asked. */
-async function loadDocument(options: { doc: TDocumentRow; origin: string; options: TReportOptions }): Promise<TReportDocument> {
-  const { doc } = options;
+/** Every part of the report: what a rendering that reads them all (the report pages, HTML, PDF, JSON…) loads. */
+export const ALL_PARTS: TReportParts = { evidence: true, comments: true, text: true };
+
+/**
+ * One document's notes, numbered in text order with the orphaned ones last, and its text when
+ * asked. A part the rendering does not read (`parts`) is not loaded: left empty (evidence,
+ * comments) or null (text).
+ */
+async function loadDocument(options: { doc: TDocumentRow; origin: string; options: TReportOptions; parts: TReportParts }): Promise<TReportDocument> {
+  const { doc, parts } = options;
   const statuses = options.options.statuses;
   const where: Prisma.AnnotationWhereInput = { documentId: doc.id, deletedAt: null, ...(statuses?.length ? { status: { in: statuses } } : {}) };
   const [rows, evidence, comments, text] = await Promise.all([
     db().annotation.findMany({ where, orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }], select: reportAnnotationSelect }),
-    findEvidence({ deletedAt: null, annotation: where }),
-    options.options.includeComments
+    parts.evidence ? findEvidence({ deletedAt: null, annotation: where }) : [],
+    options.options.includeComments && parts.comments
       ? db().comment.findMany({ where: { deletedAt: null, annotation: where }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentSelect })
       : [],
-    options.options.includeText ? db().document.findUniqueOrThrow({ where: { id: doc.id }, select: { text: true } }).then((d) => d.text) : null,
+    options.options.includeText && parts.text ? db().document.findUniqueOrThrow({ where: { id: doc.id }, select: { text: true } }).then((d) => d.text) : null,
   ]);
   const evidenceOf = groupBy<TEvidence>(evidence);
   const commentsOf = groupBy<TComment>(comments.map(presentComment));
@@ -85,13 +92,13 @@ function assemble(options: { workspace: TReport["workspace"]; origin: string; op
 }
 
 /** The report of one document; any member may read it, anyone else gets 404. */
-export async function loadDocumentReport(options: { userId: string; documentId: string; origin: string; options: TReportOptions }): Promise<TReport> {
+export async function loadDocumentReport(options: { userId: string; documentId: string; origin: string; options: TReportOptions; parts?: TReportParts }): Promise<TReport> {
   const doc = await db().document.findFirst({
     where: { id: options.documentId, ...visibleDocuments(options.userId) },
     select: { ...documentSelect, workspace: { select: { id: true, name: true } } },
   });
   if (!doc) throw notFound("Document not found");
-  const document = await loadDocument({ doc, origin: options.origin, options: options.options });
+  const document = await loadDocument({ doc, origin: options.origin, options: options.options, parts: options.parts ?? ALL_PARTS });
   return assemble({ workspace: doc.workspace, origin: options.origin, options: options.options, documents: [document] });
 }
 
@@ -106,6 +113,7 @@ export async function loadWorkspaceReport(options: {
   documentIds?: string[];
   origin: string;
   options: TReportOptions;
+  parts?: TReportParts;
   onProgress?: (done: number, total: number) => void | Promise<void>;
 }): Promise<TReport> {
   await requireMember({ userId: options.userId, workspaceId: options.workspaceId });
@@ -122,7 +130,7 @@ export async function loadWorkspaceReport(options: {
   const documents: TReportDocument[] = [];
   await options.onProgress?.(0, docs.length);
   for (const doc of docs) {
-    documents.push(await loadDocument({ doc, origin: options.origin, options: options.options }));
+    documents.push(await loadDocument({ doc, origin: options.origin, options: options.options, parts: options.parts ?? ALL_PARTS }));
     await options.onProgress?.(documents.length, docs.length);
   }
   return assemble({ workspace, origin: options.origin, options: options.options, documents });

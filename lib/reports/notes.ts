@@ -23,11 +23,27 @@ export async function formatCitations(report: TReport): Promise<TCitations> {
     }
   }
   const out = new Map<string, string>();
-  for (const source of sources.values()) {
-    // A source citeproc cannot format is still named, by its title.
-    out.set(source.id, await formatCitation(source, "chicago-author-date").catch(() => source.title));
-  }
+  for (const source of sources.values()) out.set(source.id, await cachedCitation(source));
   return out;
+}
+
+/**
+ * citeproc takes several milliseconds a source, and every export of a report formats all of its
+ * sources again: formatted citations are kept per process, keyed by the source's whole content,
+ * so an edited source is formatted afresh.
+ */
+const CITATIONS = new Map<string, string>();
+const MAX_CACHED_CITATIONS = 10_000;
+
+async function cachedCitation(source: TSource): Promise<string> {
+  const key = JSON.stringify(source);
+  const known = CITATIONS.get(key);
+  if (known !== undefined) return known;
+  // A source citeproc cannot format is still named, by its title.
+  const citation = await formatCitation(source, "chicago-author-date").catch(() => source.title);
+  if (CITATIONS.size >= MAX_CACHED_CITATIONS) CITATIONS.clear();
+  CITATIONS.set(key, citation);
+  return citation;
 }
 
 export function citationOf(source: TSource, citations: TCitations): string {

@@ -28,18 +28,72 @@ import { STATUSES, STATUS_INFO } from "@/lib/statuses";
 
 // Read from node_modules at run time: the font files are data, not modules for the bundler.
 const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
-/**
- * Fonts are named by their paths, which is how pdfkit caches them: a font registered under
- * another name whose face is already loaded is parsed again on every switch to it (pdfkit 0.20
- * returns the loaded face without caching the new name), which costs seconds on a long report.
- */
-const FONT = {
+const FONT_FILES = {
   regular: path.join(FONT_DIR, "DejaVuSans.ttf"),
   bold: path.join(FONT_DIR, "DejaVuSans-Bold.ttf"),
   italic: path.join(FONT_DIR, "DejaVuSans-Oblique.ttf"),
 } as const;
+type TFontKey = keyof typeof FONT_FILES;
+/**
+ * Fonts are registered under these names and always chosen by them, which is how pdfkit caches
+ * them within a document: a face chosen by another name would be parsed again on every switch to
+ * it (pdfkit 0.20 returns the loaded face without caching the new name).
+ */
+const FONT: Record<TFontKey, string> = { regular: "pv-regular", bold: "pv-bold", italic: "pv-italic" };
+
+/**
+ * What pdfkit's EmbeddedFont keeps that is worth keeping across reports: the parsed fontkit face
+ * and the cache of laid-out words (pdfkit lays out and measures text a word at a time, through
+ * fontkit's OpenType shaping, ~0.1 ms a word, and caches the result per document only). Shared
+ * per process, a report lays out only the words no earlier report used. The cached runs hold
+ * glyph ids, advances and positions already scaled to the face's 1,000 units, the same for any
+ * document using the face; each document still embeds its own subset.
+ */
+type TEmbeddedFont = { font: { layout: unknown }; layoutCache?: Record<string, unknown> };
+type TSharedFace = { face: TEmbeddedFont["font"]; layoutCache: Record<string, unknown> };
+const SHARED_FACES = new Map<TFontKey, TSharedFace>();
+/** Words kept per face before the cache starts over (a few hundred bytes each). */
+const MAX_CACHED_WORDS = 200_000;
+
+type TWritable = { write(chunk: Uint8Array | string): void };
+let fastWritesInstalled = false;
+
+/**
+ * pdfkit turns every content-stream operator it writes (a colour, a text position, a run of
+ * glyphs: hundreds of thousands in a long report) into bytes with a JavaScript loop over the
+ * string's characters (`charCodeAt(i) & 0xff`). Node's latin1 encoder does the same in native
+ * code, from a pooled buffer; same bytes, a fraction of the time and garbage. Installed once on
+ * pdfkit's reference class, reached through a page's content stream (the class is not exported).
+ */
+function installFastWrites(doc: InstanceType<typeof PDFDocument>) {
+  if (fastWritesInstalled) return;
+  const reference = Object.getPrototypeOf((doc.page as unknown as { content: TWritable }).content) as TWritable;
+  const write = reference.write;
+  reference.write = function (this: TWritable, chunk: Uint8Array | string) {
+    return write.call(this, chunk instanceof Uint8Array ? chunk : Buffer.from(`${chunk}\n`, "latin1"));
+  };
+  fastWritesInstalled = true;
+}
+
+/** Registers the three faces with a new document and gives it the process's word cache for each. */
+function attachSharedFonts(doc: InstanceType<typeof PDFDocument>) {
+  const internals = doc as unknown as { _font: TEmbeddedFont };
+  for (const key of Object.keys(FONT_FILES) as TFontKey[]) {
+    let shared = SHARED_FACES.get(key);
+    if (shared && Object.keys(shared.layoutCache).length > MAX_CACHED_WORDS) shared = undefined;
+    // pdfkit takes a parsed fontkit face as a font source (anything with a layout method); its types admit only files.
+    doc.registerFont(FONT[key], (shared?.face ?? FONT_FILES[key]) as unknown as string);
+    doc.font(FONT[key]);
+    const embedded = internals._font;
+    if (shared) embedded.layoutCache = shared.layoutCache;
+    else SHARED_FACES.set(key, { face: embedded.font, layoutCache: (embedded.layoutCache ??= Object.create(null) as Record<string, unknown>) });
+  }
+  doc.font(FONT.regular);
+}
 
 const INK = "#1d1d1f";
+/** Between a value and the links after it. */
+const LINKS_LEAD = "  ";
 const MUTED = "#5b5b63";
 const LINK = "#0b5cad";
 const MARGIN = { top: 64, bottom: 64, left: 60, right: 60 };
@@ -85,15 +139,19 @@ class Writer {
     doc.x = MARGIN.left + indent;
     const width = this.width - indent;
     doc.font(FONT.bold).fontSize(9.5).fillColor(MUTED).text(`${label}: `, { ...PLAIN, width, continued: true });
-    doc.font(FONT.regular).fillColor(INK).text(value, { ...PLAIN, width, continued: links.length > 0 });
+    doc.font(FONT.regular).fillColor(INK).text(links.length ? `${value}${LINKS_LEAD}` : value, { ...PLAIN, width, continued: links.length > 0 });
     this.links(links, width);
   }
 
-  /** Live links after a run left `continued` (or nothing when there are none). */
+  /**
+   * Live links after a run that ended with LINKS_LEAD and left `continued` (or nothing when there
+   * are none). The lead rides on the run before, in its style: one text call fewer per list
+   * (pdfkit's cost is per call, and a long report has thousands of these lists).
+   */
   links(links: TLink[], width: number) {
     links.forEach((l, i) => {
       const last = i === links.length - 1;
-      this.doc.fillColor(INK).text(i === 0 ? "  " : " · ", { ...PLAIN, width, continued: true });
+      if (i > 0) this.doc.fillColor(INK).text(" · ", { ...PLAIN, width, continued: true });
       this.doc.fillColor(LINK).text(l.label, { ...PLAIN, width, link: l.href, underline: true, continued: !last });
     });
     this.doc.fillColor(INK);
@@ -230,8 +288,9 @@ function note(w: Writer, n: TNote, options: { backLink: boolean }) {
   doc.moveDown(0.2);
   doc.x = MARGIN.left + 10;
   let lines: string[] = [];
-  const flush = (continued = false) => {
-    if (lines.length) doc.font(FONT.regular).fontSize(9.5).fillColor(INK).text(lines.join("\n"), { ...body, continued });
+  /** Writes the lines so far; `beforeLinks`: links follow, on the last line. */
+  const flush = (beforeLinks = false) => {
+    if (lines.length) doc.font(FONT.regular).fontSize(9.5).fillColor(INK).text(lines.join("\n") + (beforeLinks ? LINKS_LEAD : ""), { ...body, continued: beforeLinks });
     lines = [];
   };
   for (const f of n.facts) {
@@ -250,8 +309,8 @@ function note(w: Writer, n: TNote, options: { backLink: boolean }) {
     doc.x = MARGIN.left + 22;
     doc.font(FONT.bold).fontSize(9.5).fillColor(INK).text(e.stance, item);
     const text = [e.passage ? `“${e.passage}”` : "", e.translation ? `Translation: ${e.translation}` : "", e.details, e.note].filter(Boolean).join("\n");
-    if (text) doc.font(FONT.regular).text(text, { ...item, continued: e.links.length > 0 });
-    else if (e.links.length) doc.font(FONT.regular).text("", { ...item, continued: true });
+    if (e.links.length) doc.font(FONT.regular).text(`${text}${LINKS_LEAD}`, { ...item, continued: true });
+    else if (text) doc.font(FONT.regular).text(text, item);
     w.links(e.links, item.width);
     doc.moveDown(0.2);
   }
@@ -312,12 +371,14 @@ export async function renderPdf(report: TReport): Promise<{ body: Buffer; conten
     size: "A4",
     margins: MARGIN,
     bufferPages: true,
-    // The default font would be Helvetica, read from pdfkit's own data files: start with ours.
-    font: FONT.regular,
+    // No default font (it would be Helvetica, read from pdfkit's own data files): attachSharedFonts sets ours.
+    font: null as unknown as string,
     lang: "en",
     displayTitle: true,
     info: { Title: `${title} — citation report`, Author: report.workspace.name, Creator: "Provenant", CreationDate: new Date(report.generatedAt) },
   });
+  installFastWrites(doc);
+  attachSharedFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -40,6 +40,9 @@ export type TReportOptions = {
   includeComments: boolean;
 };
 
+/** What a rendering reads of the report besides its annotations: the loader skips what it does not. */
+export type TReportParts = { evidence: boolean; comments: boolean; text: boolean };
+
 /** One note of the report: an annotation with everything said about it. `n` numbers it within its document, in text order. */
 export type TReportAnnotation = TAnnotation & {
   n: number;

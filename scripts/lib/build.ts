@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "./database";
 
-const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "instrumentation-client.ts", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 const SKIP = new Set(["generated", "node_modules"]);
 const STAMP = path.join(projectRoot, ".next", "provenant-source-hash");
 

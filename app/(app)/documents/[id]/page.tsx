@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { Annotator } from "@/components/annotator/annotator";
 import { DocumentActions } from "@/components/documents/document-actions";
 import { Presence } from "@/components/live/presence";
 import { requireMember } from "@/lib/access";
-import { listAnnotations } from "@/lib/annotations/queries";
-import { toWire } from "@/lib/annotations/schemas";
+import { readingAnnotations } from "@/lib/annotations/reading";
 import { markAnnotationMentionsRead } from "@/lib/comments/mutations";
 import { getDocument } from "@/lib/documents/queries";
 import { AppError } from "@/lib/errors";
@@ -18,7 +18,8 @@ import { listMemberOptions } from "@/lib/workspaces/queries";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ annotation?: string | string[] }> };
 
-async function load(id: string) {
+/** Once per request: the metadata and the page share it (the text alone is 195 KB for the largest corpus document). */
+const load = cache(async (id: string) => {
   const user = await requirePageUser();
   try {
     const document = await getDocument({ userId: user.id, documentId: id });
@@ -28,7 +29,7 @@ async function load(id: string) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { document } = await load((await params).id);
@@ -40,14 +41,14 @@ export default async function DocumentPage({ params, searchParams }: TProps) {
   // Read before the annotations: the live stream replays whatever lands in between.
   const liveCursor = await latestEventId({ userId: user.id, documentId: document.id });
   const [annotations, sources, members] = await Promise.all([
-    listAnnotations({ userId: user.id, documentId: document.id }),
+    readingAnnotations({ userId: user.id, document }),
     listSources({ userId: user.id, workspaceId: document.workspaceId }),
     listMemberOptions({ userId: user.id, workspaceId: document.workspaceId }),
   ]);
   const viewer = members.find((m) => m.id === user.id) ?? { id: user.id, name: user.name, email: user.email, role };
   // ?annotation=<id> (a link from the inbox) opens that annotation, and reads this member's mentions in its thread.
   const wanted = (await searchParams).annotation;
-  const initialSelectedId = typeof wanted === "string" && annotations.some((a) => a.id === wanted) ? wanted : undefined;
+  const initialSelectedId = typeof wanted === "string" && annotations.rows.some((row) => row[0] === wanted) ? wanted : undefined;
   if (initialSelectedId) await markAnnotationMentionsRead({ userId: user.id, annotationId: initialSelectedId });
   return (
     <main className="page reading">
@@ -84,7 +85,7 @@ export default async function DocumentPage({ params, searchParams }: TProps) {
         documentId={document.id}
         title={document.title}
         text={document.text}
-        initialAnnotations={annotations.map(toWire)}
+        initialAnnotations={annotations}
         initialSources={sources}
         viewer={viewer}
         members={members}

@@ -1,13 +1,21 @@
+import { admission } from "@/lib/api/admission";
 import { apiRoute, json, parseInput, readJson } from "@/lib/api/handler";
 import { createAnnotation } from "@/lib/annotations/mutations";
 import { listAnnotations } from "@/lib/annotations/queries";
 import { ZAnnotationFilters, ZCreateAnnotation } from "@/lib/annotations/schemas";
 
+/**
+ * A document's whole list is this process's heaviest read (2,000 annotations: about 2 MB built,
+ * serialized and sent by its one thread). A few at a time keep the database and the thread busy;
+ * under a burst the rest wait up to two seconds for a turn, then get 503 with Retry-After.
+ */
+const admitList = admission({ limit: 4, waitMs: 2_000 });
+
 export const GET = apiRoute(async ({ req, user, params }) => {
   const search = new URL(req.url).searchParams;
   // An empty parameter (?status=) means no filter, as a plain HTML form sends it.
   const filters = parseInput(ZAnnotationFilters, { status: search.get("status") || undefined, sourceId: search.get("sourceId") || undefined });
-  return json({ annotations: await listAnnotations({ userId: user.id, documentId: params.id, ...filters }) });
+  return admitList(async () => json({ annotations: await listAnnotations({ userId: user.id, documentId: params.id, ...filters }) }));
 });
 
 export const POST = apiRoute(async ({ req, user, params }) => {
