@@ -35,6 +35,9 @@ const signedIn = (anonymous: TOutcome): TExpect => ({ anonymous, VIEWER: "ok", R
 /** Only the EDITOR of A, whose record it is (export jobs, tokens): other members and the outsider get 404. */
 const editorsOwn = (anonymous: TOutcome): TExpect => ({ anonymous, VIEWER: "404", REVIEWER: "404", EDITOR: "ok", OWNER: "404", outsider: "404" });
 
+/** An /api URL no route handles. */
+const unknownEndpoint: TExpect = { anonymous: "401", VIEWER: "404", REVIEWER: "404", EDITOR: "404", OWNER: "404", outsider: "404" };
+
 type TCtx = { world: TWorld; caller: TCaller };
 type TRouteCall = { path: string; json?: unknown; text?: string; headers?: Record<string, string> };
 type TRouteRow = { expect: TExpect; call: (ctx: TCtx) => Promise<TRouteCall>; outcome?: (answer: TAnswer) => TOutcome };
@@ -78,6 +81,12 @@ const ROUTES: Record<string, TRouteRow> = {
     outcome: signInOutcome,
   },
   "GET /api/v1/openapi.json": { expect: signedIn("ok"), call: async () => ({ path: "/api/v1/openapi.json" }) },
+  // Any /api URL without a handler: 401 for a visitor, 404 JSON for anyone signed in.
+  "GET /api/[...path]": { expect: unknownEndpoint, call: async () => ({ path: "/api/v1/no-such-endpoint" }) },
+  "POST /api/[...path]": { expect: unknownEndpoint, call: async () => ({ path: "/api/v1/no-such-endpoint", json: {} }) },
+  "PUT /api/[...path]": { expect: unknownEndpoint, call: async () => ({ path: "/api/v1/no-such-endpoint", json: {} }) },
+  "PATCH /api/[...path]": { expect: unknownEndpoint, call: async () => ({ path: "/api/v1/no-such-endpoint", json: {} }) },
+  "DELETE /api/[...path]": { expect: unknownEndpoint, call: async () => ({ path: "/api/v1/no-such-endpoint" }) },
 
   "GET /api/v1/annotations/[id]": { expect: route("VIEWER"), call: async ({ world }) => ({ path: `/api/v1/annotations/${await world.fresh.annotation()}` }) },
   "PATCH /api/v1/annotations/[id]": {

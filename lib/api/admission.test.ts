@@ -40,4 +40,15 @@ describe("admission", () => {
     await (await running).text();
     expect(await (await admit(answer("next"))).text()).toBe("next");
   });
+
+  it("refuses at once when the queue is already full, without waiting", async () => {
+    const admit = admission({ limit: 1, waitMs: 60_000, maxWaiting: 1 });
+    const first = pending();
+    const running = admit(first.work);
+    const queued = admit(answer("queued"));
+    await expect(admit(answer("refused"))).rejects.toMatchObject({ code: "UNAVAILABLE", status: 503 });
+    first.finish();
+    await (await running).text();
+    expect(await (await queued).text()).toBe("queued");
+  });
 });

@@ -6,9 +6,11 @@ import { AppError } from "@/lib/errors";
  * and one that has waited `waitMs` gets 503 (errorResponse adds Retry-After) instead of queueing on.
  * For heavy requests whose cost is this process's CPU (building a 2,000-annotation list): running
  * more of them at once makes each slower without serving more, so under a burst some clients wait a
- * little and the rest hear "try again" at once, rather than all waiting until their clients time out.
+ * little (at most `maxWaiting` of them, default four per slot) and the rest hear "try again" at once, rather than all waiting until their clients time out.
  */
-export function admission(options: { limit: number; waitMs: number }) {
+export function admission(options: { limit: number; waitMs: number; maxWaiting?: number }) {
+  // A queue longer than this could not be served within waitMs anyway: refuse at once.
+  const maxWaiting = options.maxWaiting ?? options.limit * 4;
   let running = 0;
   const waiting = new Set<{ admit: () => void; timer: ReturnType<typeof setTimeout> }>();
 
@@ -17,6 +19,7 @@ export function admission(options: { limit: number; waitMs: number }) {
       running++;
       return Promise.resolve();
     }
+    if (waiting.size >= maxWaiting) return Promise.reject(new AppError("UNAVAILABLE", "The server is busy, try again shortly"));
     return new Promise((resolve, reject) => {
       const turn = {
         admit: resolve,
