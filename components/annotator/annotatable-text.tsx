@@ -34,6 +34,20 @@ export function domPointToLineCol(root: HTMLElement, node: Node, offset: number)
   return { line, col: offset === 0 ? 0 : (paragraph.textContent?.length ?? 0) };
 }
 
+/**
+ * Puts a collapsed caret at a code-point offset, without scrolling (the Selection API never scrolls).
+ * Done before focusing the text: focusing an editable root whose selection lies elsewhere moves the
+ * caret to the very start of the text and scrolls there.
+ */
+export function placeCaret(root: HTMLElement, index: LineIndex, cp: number) {
+  const { line, col } = index.lineCol(cp);
+  const paragraph = root.children[line];
+  if (!paragraph) return;
+  const text = paragraph.firstChild;
+  const [node, offset] = text && text.nodeType === Node.TEXT_NODE ? [text, col] : [paragraph, 0];
+  document.getSelection()?.collapse(node, offset);
+}
+
 /** Where a collapsed range at a DOM point is drawn (a point in an empty paragraph has no rect: use the paragraph's). */
 function caretRect(node: Node, offset: number): { bottom: number; left: number } {
   const range = document.createRange();

@@ -1,9 +1,9 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { AnnotatableText, type TTextSelection } from "@/components/annotator/annotatable-text";
+import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { AnnotatableText, placeCaret, type TTextSelection } from "@/components/annotator/annotatable-text";
 import { DeletedAnnotations } from "@/components/annotator/deleted-annotations";
-import { HighlightPainter, highlightsSupported } from "@/components/annotator/highlight-painter";
+import { HighlightPainter, highlightsSupported, type TSpan } from "@/components/annotator/highlight-painter";
 import { NewAnnotationDialog } from "@/components/annotator/new-annotation-dialog";
 import { OrphanedAnnotations } from "@/components/annotator/orphaned";
 import { AnnotationList, type TFilters } from "@/components/annotator/sidebar";
@@ -33,6 +33,27 @@ const loadDetails = () => import("@/components/annotator/annotation-details");
 const AnnotationDetails = dynamic(() => loadDetails().then((m) => m.AnnotationDetails), {
   loading: () => <p className="muted">Loading…</p>,
 });
+/** The open panel re-renders only when its own props change, not on every change to the list. */
+const MemoDetails = memo(AnnotationDetails);
+
+/**
+ * A callback with a fixed identity that always runs the latest `fn`: memoized children (list rows,
+ * the details panel) keep their props equal across renders and so are not rendered again.
+ */
+function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const ref = useRef(fn);
+  useLayoutEffect(() => {
+    ref.current = fn;
+  });
+  return useCallback((...args: A) => ref.current(...args), []);
+}
+
+const spanOf = (a: TAnnotationView): TSpan => ({ id: a.id, start: a.start, end: a.end, status: a.status });
+
+/** Records the `pv:paint` measure (read by bench/reading-view.ts) on the frame that shows the highlights. */
+function measurePaint(started: number, count: number) {
+  requestAnimationFrame(() => performance.measure("pv:paint", { start: started, detail: { count } }));
+}
 
 const byPosition = (a: TAnnotationView, b: TAnnotationView) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
 
@@ -113,17 +134,18 @@ export function Annotator(props: {
   const orphans = useMemo(() => annotations.filter((a) => a.orphaned), [annotations]);
   const shown = useMemo(() => placed.filter((a) => matches(a, filters)), [placed, filters]);
 
-  // Paint: only the spans that were added, moved, recoloured or removed are touched. The
-  // "pv:paint" measure is what bench/reading-view.ts reads: from the data arriving (the painter
-  // holding text and annotations, or a change coming back from the server) to the next frame.
-  const changeArrived = useRef<number | null>(null);
+  // Paint: only the spans that were added, moved, recoloured or removed are touched. A change that
+  // comes back from the server is painted at once (applyChanges) before React renders the list; this
+  // reconciles after each render (filters, the first paint, anything applyChanges did not see). The
+  // "pv:paint" measure runs from the data arriving (the painter holding text and annotations, or a
+  // change arriving) to the frame that shows it.
+  const firstPaint = useRef(true);
   useEffect(() => {
     if (!painter) return;
-    const started = changeArrived.current ?? performance.now();
-    changeArrived.current = null;
-    painter.sync(shown.map((a) => ({ id: a.id, start: a.start, end: a.end, status: a.status })));
-    const count = painter.size;
-    requestAnimationFrame(() => performance.measure("pv:paint", { start: started, detail: { count } }));
+    const started = performance.now();
+    const changed = painter.sync(shown.map(spanOf));
+    if (changed > 0 || firstPaint.current) measurePaint(started, painter.size);
+    firstPaint.current = false;
   }, [painter, shown]);
   useEffect(() => painter?.mark(selectedIds), [painter, selectedIds, shown]);
   // Opened from a link to one annotation: bring its entry (and discussion) into view once.
@@ -146,21 +168,40 @@ export function Annotator(props: {
     [index],
   );
 
+  /**
+   * Applies changed annotations. Their highlights are painted straight away, before React renders
+   * the list and the panel again (at 5,000 annotations that render would hold the highlight back by
+   * far more than a frame); the list, counts and panel follow as a transition, so they do not hold
+   * up the frame that shows the highlight. Stable: live events call it from an earlier render.
+   */
+  const applyChanges = useStableCallback((incoming: readonly TAnnotationView[]) => {
+    if (incoming.length === 0) return;
+    if (painter) {
+      const started = performance.now();
+      let changed = false;
+      for (const a of incoming) {
+        // A copy older than the one held or removed is skipped, as applyAnnotation does.
+        const held = annotationsRef.current.find((x) => x.id === a.id)?.version ?? 0;
+        if (a.version < Math.max(held, removed.current.get(a.id) ?? 0)) continue;
+        const painted = a.deletedAt || a.orphaned || !matches(a, filters) ? painter.remove(a.id) : painter.upsert(spanOf(a));
+        changed ||= painted;
+      }
+      if (changed) measurePaint(started, painter.size);
+    }
+    startTransition(() => {
+      setAnnotations((list) => incoming.reduce((acc, a) => applyAnnotation(acc, a, removed.current, byPosition), list));
+      setSources((list) => incoming.reduce((acc, a) => withSource(acc, a.source), list));
+    });
+  });
+
   /** A saved or reloaded annotation; a live event may already have brought a newer one. */
-  function remember(a: TAnnotationView) {
-    changeArrived.current ??= performance.now();
-    setAnnotations((list) => applyAnnotation(list, a, removed.current, byPosition));
-    setSources((list) => withSource(list, a.source));
-  }
+  const remember = useStableCallback((a: TAnnotationView) => applyChanges([a]));
 
   function flushLive() {
     liveTimer.current = undefined;
     const events = pendingLive.current;
     pendingLive.current = [];
-    const incoming = events.flatMap((e) => (e.annotation ? [e.annotation] : []));
-    if (incoming.length) changeArrived.current ??= performance.now();
-    setAnnotations((list) => incoming.reduce((acc, a) => applyAnnotation(acc, a, removed.current, byPosition), list));
-    setSources((list) => incoming.reduce((acc, a) => withSource(acc, a.source), list));
+    applyChanges(events.flatMap((e) => (e.annotation ? [e.annotation] : [])));
     setLiveKeys((keys) => {
       const next = new Map(keys);
       for (const e of events) next.set(e.annotationId, e.id);
@@ -189,15 +230,20 @@ export function Annotator(props: {
     [props.documentId],
   );
 
-  // Back to the text once the dialog has gone (focus would otherwise fall to the page).
-  const dialogWasOpen = useRef(false);
+  // Back to the text once the dialog has gone (focus would otherwise fall to the page), with the
+  // caret after the span and the text scrolled where it was, so the reader goes on from there.
+  const dialogWasFor = useRef<{ end: number } | null>(null);
   useEffect(() => {
-    if (dialogSpan) dialogWasOpen.current = true;
-    else if (dialogWasOpen.current) {
-      dialogWasOpen.current = false;
-      textRef.current?.focus();
+    if (dialogSpan) dialogWasFor.current = dialogSpan;
+    else if (dialogWasFor.current) {
+      const root = textRef.current;
+      if (root) {
+        placeCaret(root, index, dialogWasFor.current.end);
+        root.focus({ preventScroll: true });
+      }
+      dialogWasFor.current = null;
     }
-  }, [dialogSpan]);
+  }, [dialogSpan, index]);
 
   function openDialog() {
     if (!canAnnotate || !selection) return;
@@ -205,11 +251,11 @@ export function Annotator(props: {
     if (span) setDialogSpan(span);
   }
 
-  function choose(id: string) {
+  const choose = useStableCallback((id: string) => {
     const a = annotations.find((x) => x.id === id);
     setSelectedIds((ids) => (ids.length === 1 && ids[0] === id ? [] : [id]));
     if (a) painter?.elementAt(a.start)?.scrollIntoView({ block: "center" });
-  }
+  });
 
   function onClickOffset(offset: number) {
     const hits = shown.filter((a) => a.start <= offset && offset < a.end).map((a) => a.id);
@@ -218,14 +264,16 @@ export function Annotator(props: {
     requestAnimationFrame(() => document.querySelector(`[data-annotation-id="${hits[0]}"]`)?.scrollIntoView({ block: "nearest" }));
   }
 
-  async function remove(a: TAnnotationView) {
+  const remove = useStableCallback(async (a: TAnnotationView) => {
     const result = await deleteAnnotationAction(a.id);
     if (!result.ok) return setNotice(result.error.message);
-    changeArrived.current ??= performance.now();
-    setAnnotations((list) => applyAnnotation(list, result.data, removed.current, byPosition));
+    applyChanges([result.data]);
     setSelectedIds([]);
     setUndo(result.data);
-  }
+  });
+  const cancelDetails = useCallback(() => setSelectedIds([]), []);
+  // Trimmed once per selection (it slices the whole text), and the same object while it lasts.
+  const textSelection = useMemo(() => selection && trimSpan(props.text, selection), [props.text, selection]);
 
   async function restore(a: TAnnotationView) {
     const result = await restoreAnnotationAction(a.id);
@@ -290,7 +338,7 @@ export function Annotator(props: {
             <OrphanedAnnotations
               orphans={orphans}
               canPlace={canAnnotate}
-              selection={selection && trimSpan(props.text, selection)}
+              selection={textSelection}
               onPlaced={(a) => {
                 remember(a);
                 if (a.orphaned) return;
@@ -300,17 +348,17 @@ export function Annotator(props: {
             />
           }
           renderEditor={(a) => (
-            <AnnotationDetails
+            <MemoDetails
               key={a.id}
               annotation={a}
               sources={sources}
               viewer={props.viewer}
               members={props.members}
               liveKey={liveKeys.get(a.id)}
-              textSelection={selection && trimSpan(props.text, selection)}
+              textSelection={textSelection}
               onSaved={remember}
               onDelete={remove}
-              onCancel={() => setSelectedIds([])}
+              onCancel={cancelDetails}
             />
           )}
         />

@@ -1,4 +1,5 @@
 "use client";
+import { memo } from "react";
 import { StatusBadge } from "@/components/annotator/status-badge";
 import { shorten } from "@/lib/anchoring/selectors";
 import type { TAnnotationView } from "@/lib/annotations/schemas";
@@ -9,8 +10,11 @@ function settled(a: TAnnotationView) {
   return isVerdict(a.status) && (a.signOff === "CONFIRMED" || a.signOff === "NONE");
 }
 
-/** The document's checklist: the claims to settle before publication, in text order, with how many are settled. */
-export function Checklist(props: { all: TAnnotationView[]; onChoose: (id: string) => void }) {
+/**
+ * The document's checklist: the claims to settle before publication, in text order, with how many
+ * are settled. Memoized: rendered again only when the list of annotations changes.
+ */
+export const Checklist = memo(function Checklist(props: { all: TAnnotationView[]; onChoose: (id: string) => void }) {
   const items = props.all.filter((a) => a.onChecklist);
   if (items.length === 0) return null;
   const done = items.filter(settled).length;
@@ -33,4 +37,4 @@ export function Checklist(props: { all: TAnnotationView[]; onChoose: (id: string
       </ul>
     </details>
   );
-}
+});

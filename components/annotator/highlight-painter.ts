@@ -69,27 +69,40 @@ export class HighlightPainter {
     this.painted.set(span.id, { range, status: span.status, start: span.start, end: span.end });
   }
 
-  /** Adds, moves or recolours one span; only its own range changes. */
-  upsert(span: TSpan) {
+  /**
+   * Adds, moves or recolours one span; only its own range changes, and it stays marked if it was.
+   * Returns whether anything changed.
+   */
+  upsert(span: TSpan): boolean {
     const old = this.painted.get(span.id);
-    if (old && old.status === span.status && old.start === span.start && old.end === span.end) return;
+    if (old && old.status === span.status && old.start === span.start && old.end === span.end) return false;
+    const marked = old !== undefined && this.selected.has(old.range);
     if (old) this.remove(span.id);
     this.add(span);
+    if (marked) this.selected.add(this.painted.get(span.id)!.range);
+    return true;
   }
 
-  remove(id: string) {
+  /** Returns whether it was painted. */
+  remove(id: string): boolean {
     const old = this.painted.get(id);
-    if (!old) return;
+    if (!old) return false;
     this.sets.get(old.status)?.delete(old.range);
     this.selected.delete(old.range);
     this.painted.delete(id);
+    return true;
   }
 
-  /** Makes the painted set equal `spans`, touching only what was added, moved, recoloured or removed. */
-  sync(spans: readonly TSpan[]) {
+  /**
+   * Makes the painted set equal `spans`, touching only what was added, moved, recoloured or
+   * removed; returns how many spans changed.
+   */
+  sync(spans: readonly TSpan[]): number {
+    let changed = 0;
     const keep = new Set(spans.map((s) => s.id));
-    for (const id of [...this.painted.keys()]) if (!keep.has(id)) this.remove(id);
-    for (const span of spans) this.upsert(span);
+    for (const id of [...this.painted.keys()]) if (!keep.has(id) && this.remove(id)) changed++;
+    for (const span of spans) if (this.upsert(span)) changed++;
+    return changed;
   }
 
   /** Marks the chosen annotations (a stronger, non-colour-only style). */

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ChainView } from "@/components/annotator/chain-editor";
 import { Checklist } from "@/components/annotator/checklist";
 import { sourceLabel } from "@/components/annotator/source-combobox";
@@ -30,6 +30,58 @@ function MoreOnScroll(props: { onMore: () => void }) {
   return <li ref={ref} aria-hidden="true" className="more-sentinel" />;
 }
 
+/**
+ * One entry. Memoized: a change to one annotation renders its own entry again, not the other
+ * hundred (the parent passes a stable `onChoose` and an `editor` only to the chosen entries).
+ */
+const AnnotationRow = memo(function AnnotationRow(props: { annotation: TAnnotationView; selected: boolean; onChoose: (id: string) => void; editor: React.ReactNode }) {
+  const { annotation: a, selected, onChoose } = props;
+  return (
+    <li className={`annotation-item ${statusClass(a.status)}${selected ? " selected" : ""}`} data-annotation-id={a.id}>
+      <button type="button" className="item-button" aria-pressed={selected} onClick={() => onChoose(a.id)}>
+        <q>{shorten(a.exact, 90)}</q>
+      </button>
+      <div className="item-meta">
+        <StatusBadge status={a.status} />
+        {a.signOff !== "NONE" && (
+          <span className={`sign-off-badge sign-off-${a.signOff.toLowerCase()}`}>
+            <span aria-hidden="true">{SIGN_OFF_INFO[a.signOff].symbol}</span> {SIGN_OFF_INFO[a.signOff].label}
+          </span>
+        )}
+        {a.assignee && <span>Assigned to {a.assignee.name}</span>}
+        <span>
+          {a.source ? sourceLabel(a.source) : <em>No source yet</em>}
+          {a.locator && <>, {a.locator}</>}
+        </span>
+        <ChainView chain={a.chain} />
+        {a.evidenceCount > 0 && (
+          <span className="evidence-count">
+            {a.evidenceCount} evidence {a.evidenceCount === 1 ? "item" : "items"}
+          </span>
+        )}
+        <span className="muted">
+          {a.updatedBy.name} · <time dateTime={a.updatedAt}>{formatDateTime(new Date(a.updatedAt))}</time>
+        </span>
+      </div>
+      {props.editor}
+    </li>
+  );
+});
+
+/** How many annotations have each status, and the sources they cite: once per change to the list. */
+function useListFigures(all: TAnnotationView[], sources: TSource[]) {
+  const counts = useMemo(() => {
+    const byStatus = new Map<TStatus, number>();
+    for (const a of all) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
+    return byStatus;
+  }, [all]);
+  const cited = useMemo(() => {
+    const citedIds = new Set(all.map((a) => a.source?.id));
+    return sources.filter((s) => citedIds.has(s.id));
+  }, [all, sources]);
+  return { counts, cited };
+}
+
 export function AnnotationList(props: {
   all: TAnnotationView[];
   shown: TAnnotationView[];
@@ -42,10 +94,7 @@ export function AnnotationList(props: {
   orphans?: React.ReactNode;
   renderEditor: (a: TAnnotationView) => React.ReactNode;
 }) {
-  const counts = new Map<TStatus, number>();
-  for (const a of props.all) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
-  const citedIds = new Set(props.all.map((a) => a.source?.id));
-  const cited = props.sources.filter((s) => citedIds.has(s.id));
+  const { counts, cited } = useListFigures(props.all, props.sources);
   const [limit, setLimit] = useState(STEP);
   const more = useCallback(() => setLimit((l) => l + STEP), []);
   // A chosen entry further down (clicked in the text) is always rendered.
@@ -97,36 +146,7 @@ export function AnnotationList(props: {
         <ol className="annotation-list">
           {visible.map((a) => {
             const selected = props.selectedIds.includes(a.id);
-            return (
-              <li key={a.id} className={`annotation-item ${statusClass(a.status)}${selected ? " selected" : ""}`} data-annotation-id={a.id}>
-                <button type="button" className="item-button" aria-pressed={selected} onClick={() => props.onChoose(a.id)}>
-                  <q>{shorten(a.exact, 90)}</q>
-                </button>
-                <div className="item-meta">
-                  <StatusBadge status={a.status} />
-                  {a.signOff !== "NONE" && (
-                    <span className={`sign-off-badge sign-off-${a.signOff.toLowerCase()}`}>
-                      <span aria-hidden="true">{SIGN_OFF_INFO[a.signOff].symbol}</span> {SIGN_OFF_INFO[a.signOff].label}
-                    </span>
-                  )}
-                  {a.assignee && <span>Assigned to {a.assignee.name}</span>}
-                  <span>
-                    {a.source ? sourceLabel(a.source) : <em>No source yet</em>}
-                    {a.locator && <>, {a.locator}</>}
-                  </span>
-                  <ChainView chain={a.chain} />
-                  {a.evidenceCount > 0 && (
-                    <span className="evidence-count">
-                      {a.evidenceCount} evidence {a.evidenceCount === 1 ? "item" : "items"}
-                    </span>
-                  )}
-                  <span className="muted">
-                    {a.updatedBy.name} · <time dateTime={a.updatedAt}>{formatDateTime(new Date(a.updatedAt))}</time>
-                  </span>
-                </div>
-                {selected && props.renderEditor(a)}
-              </li>
-            );
+            return <AnnotationRow key={a.id} annotation={a} selected={selected} onChoose={props.onChoose} editor={selected ? props.renderEditor(a) : null} />;
           })}
           {visible.length < props.shown.length && <MoreOnScroll onMore={more} />}
         </ol>
