@@ -82,7 +82,7 @@ test("API JSON, errors, downloads, next-auth and static files carry the static p
   const anonymous = [
     ["/api/v1/openapi.json", 200],
     ["/api/v1/documents", 401],
-    ["/api/v1/no-such-route", 404],
+    ["/api/v1/no-such-route", 401],
     ["/api/auth/csrf", 200],
     ["/schemas/provenant-export-v1.json", 200],
   ] as const;
@@ -109,6 +109,9 @@ test("API JSON, errors, downloads, next-auth and static files carry the static p
     expect(response.status(), path).toBe(200);
     expectStaticResponse(response, path);
   }
+  const unknown = await request.get("/api/v1/no-such-route");
+  expect(unknown.status(), "an unknown API URL, signed in").toBe(404);
+  expectStaticResponse(unknown, "/api/v1/no-such-route (signed in)");
   const invalid = await request.post("/api/v1/documents", { data: { title: 42 } });
   expect(invalid.status()).toBeGreaterThanOrEqual(400);
   expectStaticResponse(invalid, "POST /api/v1/documents (invalid)");
