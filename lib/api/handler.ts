@@ -117,6 +117,8 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
 
 /** Validates input: unknown fields are a malformed request (400), invalid values 422; both name the fields. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const nul = nulCharacterPath(input);
+  if (nul !== null) throw new AppError("VALIDATION", "Some fields are invalid", { [nul || "_"]: "Text may not contain the NUL character (U+0000)" });
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const fields = fieldErrors(parsed.error.issues);
@@ -124,4 +126,26 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
     throw new AppError("BAD_REQUEST", "The request has fields this endpoint does not take", fields);
   }
   throw new AppError("VALIDATION", "Some fields are invalid", fields);
+}
+
+/**
+ * The path of the first string (value or key) holding U+0000, which PostgreSQL text cannot store
+ * (it would fail the write with a 500), or null. Checked before validation, for every input; a walk
+ * with its own stack, as bodies may nest deeper than the call stack allows.
+ */
+function nulCharacterPath(input: unknown): string | null {
+  const pending: Array<[unknown, string]> = [[input, ""]];
+  while (pending.length > 0) {
+    const [value, path] = pending.pop()!;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return path;
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        const here = path ? `${path}.${key}` : key;
+        if (key.includes("\u0000")) return here;
+        pending.push([item, here]);
+      }
+    }
+  }
+  return null;
 }
