@@ -22,12 +22,11 @@ import autocannon from "autocannon";
 import { quoteSelector } from "../lib/anchoring/selectors";
 import { needsEvidence, STATUSES } from "../lib/statuses";
 import { generateToken, hashToken, tokenPrefix } from "../lib/tokens/secret";
-import { prepareDatabase, startServer } from "./lib/app-server";
+import { startBench, startServer } from "./lib/app-server";
 import { generateSpans, seededRandom, type TSpan } from "./lib/spans";
 import { markdownTable } from "./lib/table";
 import { scriptClient } from "../prisma/client";
 import { DEMO_WORKSPACE } from "../prisma/demo";
-import { ensureBuild } from "../scripts/lib/build";
 import { createShutdown } from "../scripts/lib/database";
 
 const SMOKE = process.argv.includes("--smoke");
@@ -274,13 +273,7 @@ async function measure(fixture: TFixture, scenario: TScenario): Promise<TRun[]> 
 }
 
 async function main() {
-  setTimeout(() => {
-    console.error(`[bench] gave up after ${DEADLINE_MS / 60_000} minutes`);
-    shutdown.exit(1);
-  }, DEADLINE_MS).unref();
-
-  if (!ensureBuild()) throw new Error("next build failed");
-  const databaseUrl = await prepareDatabase(shutdown, "bench-api");
+  const databaseUrl = await startBench({ shutdown, profile: "bench-api", deadlineMs: DEADLINE_MS });
   const fixture = await createFixture(databaseUrl);
   log(`inserted ${LIST_COUNT.toLocaleString("en-US")} annotations; token created`);
   await startServer({ databaseUrl, port: PORT, waitMs: WAIT_MS, shutdown });

@@ -19,13 +19,12 @@ import { quoteSelector } from "../lib/anchoring/selectors";
 import { hashToken, generateToken, tokenPrefix } from "../lib/tokens/secret";
 import type { TExportFormat } from "../lib/reports/schemas";
 import { isVerdict, STATUSES } from "../lib/statuses";
-import { prepareDatabase, startServer } from "./lib/app-server";
+import { startBench, startServer } from "./lib/app-server";
 import { generateSpans, seededRandom } from "./lib/spans";
 import { editText, REANCHOR_SEED } from "./reanchor";
 import { markdownTable, median } from "./lib/table";
 import { scriptClient } from "../prisma/client";
 import { DEMO_WORKSPACE } from "../prisma/demo";
-import { ensureBuild } from "../scripts/lib/build";
 import { createShutdown, projectRoot } from "../scripts/lib/database";
 
 const SMOKE = process.argv.includes("--smoke");
@@ -347,13 +346,7 @@ function printImports(runs: readonly TImportRun[], idlePing: number) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  setTimeout(() => {
-    console.error(`[bench] gave up after ${DEADLINE_MS / 60_000} minutes`);
-    shutdown.exit(1);
-  }, DEADLINE_MS).unref();
-
-  if (!ensureBuild()) throw new Error("next build failed");
-  const databaseUrl = await prepareDatabase(shutdown, "bench-exports");
+  const databaseUrl = await startBench({ shutdown, profile: "bench-exports", deadlineMs: DEADLINE_MS });
   const data = await createBenchData(databaseUrl);
   log(`inserted ${COUNT.toLocaleString("en-US")} annotations, ${data.counts.evidence} evidence items, ${data.counts.comments} comments`);
   await startServer({ databaseUrl, port: PORT, waitMs: WAIT_MS, shutdown });

@@ -16,13 +16,12 @@ import os from "node:os";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { quoteSelector } from "../lib/anchoring/selectors";
 import { needsEvidence, STATUSES, type TStatus } from "../lib/statuses";
-import { prepareDatabase, startServer } from "./lib/app-server";
+import { startBench, startServer } from "./lib/app-server";
 import { measureRecogito, RECOGITO_VERSION, type TRecogitoRun } from "./lib/recogito";
 import { generateSpans, overlapShare, seededRandom, type TSpan } from "./lib/spans";
 import { markdownTable, median } from "./lib/table";
 import { scriptClient } from "../prisma/client";
 import { DEMO_PASSWORD, DEMO_WORKSPACE } from "../prisma/demo";
-import { ensureBuild } from "../scripts/lib/build";
 import { createShutdown } from "../scripts/lib/database";
 
 const SMOKE = process.argv.includes("--smoke");
@@ -442,13 +441,7 @@ function printReport(browserVersion: string, documentLength: number, baselineHea
 // ---------------------------------------------------------------- main
 
 async function main() {
-  setTimeout(() => {
-    console.error(`[bench] gave up after ${DEADLINE_MS / 60_000} minutes`);
-    shutdown.exit(1);
-  }, DEADLINE_MS).unref();
-
-  if (!ensureBuild()) throw new Error("next build failed");
-  const databaseUrl = await prepareDatabase(shutdown);
+  const databaseUrl = await startBench({ shutdown, deadlineMs: DEADLINE_MS });
   const { text, baseline, documents } = await createBenchDocuments(databaseUrl);
   log(`inserted ${documents.map((d) => d.count.toLocaleString("en-US")).join(", ")} annotations on copies of the document (and one with none)`);
   await startServer({ databaseUrl, port: PORT, waitMs: SERVER_WAIT_MS, shutdown });

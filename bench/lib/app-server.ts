@@ -2,11 +2,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { appEnv } from "../../scripts/lib/app-env";
+import { ensureBuild } from "../../scripts/lib/build";
 import { ensureDatabase, projectRoot, type DbProfile } from "../../scripts/lib/database";
 import { runPrisma } from "../../scripts/lib/prisma-cli";
 import { runSeed } from "../../scripts/lib/seed";
 
-type TShutdown = { add: (task: () => Promise<void>) => void };
+type TShutdown = { add: (task: () => Promise<void>) => void; exit: (code: number) => void };
 
 /** A fresh database of the given profile (default "bench"), migrated and seeded with the demo workspace; returns its URL. */
 export async function prepareDatabase(shutdown: TShutdown, profile: DbProfile = "bench"): Promise<string> {
@@ -18,9 +19,23 @@ export async function prepareDatabase(shutdown: TShutdown, profile: DbProfile = 
   return database.url;
 }
 
+/**
+ * The start every bench shares: gives up (through the shutdown, which cleans up) after `deadlineMs`,
+ * builds when `.next` is not a build of this code (unless `build: false`: no app server), and prepares a fresh database of the profile.
+ */
+export async function startBench(options: { shutdown: TShutdown; profile?: DbProfile; deadlineMs: number; build?: boolean }): Promise<string> {
+  setTimeout(() => {
+    console.error(`[bench] gave up after ${options.deadlineMs / 60_000} minutes`);
+    options.shutdown.exit(1);
+  }, options.deadlineMs).unref();
+  if (options.build !== false && !ensureBuild()) throw new Error("next build failed");
+  return prepareDatabase(options.shutdown, options.profile);
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function loginStatus(port: number): Promise<number | null> {
+/** The status of GET /login on the port, or null when nothing answers there. */
+export async function loginStatus(port: number): Promise<number | null> {
   try {
     const response = await fetch(`http://localhost:${port}/login`, { signal: AbortSignal.timeout(2_000) });
     await response.arrayBuffer();

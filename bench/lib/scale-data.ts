@@ -10,6 +10,7 @@
  * SIGNED_OFF / SIGN_OFF_RETURNED, DELETED, in time order (the dashboard counts them).
  */
 import pg from "pg";
+import { ident } from "../../scripts/lib/pg-tools";
 
 export type TScaleSizes = { documents: number; annotations: number; sources: number; reviewers: number };
 
@@ -31,7 +32,7 @@ async function dropIndexes(client: pg.Client): Promise<string[]> {
      JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid
      WHERE i.schemaname = 'public' AND i.tablename IN ('Annotation', 'AnnotationEvent') AND NOT x.indisprimary`,
   );
-  for (const row of rows) await client.query(`DROP INDEX "${row.name}"`);
+  for (const row of rows) await client.query(`DROP INDEX ${ident(row.name)}`);
   return rows.map((r) => r.def);
 }
 
@@ -175,7 +176,7 @@ export async function generateScaleWorkspace(url: string, sizes: TScaleSizes, lo
     // The dashboard's counts tables are kept by triggers, which the load ran without.
     await step("dashboard counts", async () => void (await client.query("SELECT provenant_recount_dashboard()")));
     await step("vacuum analyze", async () => {
-      for (const table of ["User", "Membership", "Document", "Source", "Annotation", "AnnotationEvent"]) await client.query(`VACUUM (ANALYZE) "${table}"`);
+      for (const table of ["User", "Membership", "Document", "Source", "Annotation", "AnnotationEvent"]) await client.query(`VACUUM (ANALYZE) ${ident(table)}`);
     });
     return { workspaceId: SCALE_WORKSPACE_ID, callerId, topSourceId: "scale-src-0001", tailSourceId: `scale-src-${String(Math.floor(sizes.sources * 0.6)).padStart(4, "0")}` };
   } finally {

@@ -8,7 +8,7 @@ import { encodeCursor, NO_SOURCE, QUEUE_COUNT_CAP, QUEUE_PAGE_SIZE, QUEUE_TABS, 
 import { STATUSES, type TStatus } from "../../lib/statuses";
 import { DEMO_WORKSPACE } from "../../prisma/demo";
 import { createShutdown } from "../../scripts/lib/database";
-import { prepareDatabase } from "./app-server";
+import { startBench } from "./app-server";
 import { generateScaleWorkspace, type TScaleSizes, type TScaleWorkspace } from "./scale-data";
 import { checkPlans, installQueryProbe, recordQueries, type TPlanCheck, type TStatement } from "./scale-probe";
 import { generateSpans, seededRandom } from "./spans";
@@ -301,15 +301,10 @@ function printTable(rows: TRow[]) {
 }
 
 export async function main(smoke: boolean) {
-  const deadline = setTimeout(() => {
-    console.error(`[bench] gave up after ${DEADLINE_MS / 60_000} minutes`);
-    shutdown.exit(1);
-  }, DEADLINE_MS);
-  deadline.unref();
   try {
     const sizes = smoke ? SMOKE : FULL;
     const samples = smoke ? SMOKE_SAMPLES : FULL_SAMPLES;
-    databaseUrl = await prepareDatabase(shutdown, "bench-scale");
+    databaseUrl = await startBench({ shutdown, profile: "bench-scale", deadlineMs: DEADLINE_MS, build: false });
     log(`generating ${sizes.documents.toLocaleString("en-US")} documents and ${sizes.annotations.toLocaleString("en-US")} annotations with their events…`);
     const started = performance.now();
     const ws = await generateScaleWorkspace(databaseUrl, sizes, log);

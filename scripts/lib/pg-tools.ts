@@ -117,7 +117,8 @@ async function tablesInLoadOrder(client: pg.Client): Promise<{ name: string; key
   return ordered;
 }
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** A quoted SQL identifier (table, index or role name), for statements that cannot take parameters. */
+export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 type THeader = { format: typeof LOGICAL_FORMAT; version: 1; createdAt: string; serverVersion: string; migrations: string[]; sequences: { name: string; value: string; isCalled: boolean }[] };
 
@@ -205,8 +206,8 @@ export async function ensureAppRole(url: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`DB_APP_ROLE must be a plain role name, not ${role}`);
   await withClient(url, async (client) => {
     const found = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
-    if (found.rowCount === 0) await client.query(`CREATE ROLE ${role} NOLOGIN`);
-    await client.query(`GRANT ${role} TO CURRENT_USER`);
+    if (found.rowCount === 0) await client.query(`CREATE ROLE ${ident(role)} NOLOGIN`);
+    await client.query(`GRANT ${ident(role)} TO CURRENT_USER`);
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { loginStatus } from "../../../bench/lib/app-server";
 import { appEnv } from "../../../scripts/lib/app-env";
 import { projectRoot } from "../../../scripts/lib/database";
 
@@ -20,16 +21,6 @@ export type TAppProcess = {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function loginStatus(port: number): Promise<number | null> {
-  try {
-    const response = await fetch(`http://localhost:${port}/login`, { signal: AbortSignal.timeout(2_000) });
-    await response.arrayBuffer();
-    return response.status;
-  } catch {
-    return null;
-  }
-}
 
 function exited(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
