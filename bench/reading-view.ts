@@ -17,6 +17,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "@playwri
 import { quoteSelector } from "../lib/anchoring/selectors";
 import { needsEvidence, STATUSES, type TStatus } from "../lib/statuses";
 import { startBench, startServer } from "./lib/app-server";
+import { heapUsedAfterGc, longestTaskBefore, navigationPhases, observeLongTasks, paintedRangeCount, paintMeasureCount, waitForPaint, type TPhases } from "./lib/page-probes";
 import { measureRecogito, RECOGITO_VERSION, type TRecogitoRun } from "./lib/recogito";
 import { generateSpans, overlapShare, seededRandom, type TSpan } from "./lib/spans";
 import { markdownTable, median } from "./lib/table";
@@ -54,9 +55,6 @@ const ONE_CHANGE_TARGET = "≤ 50 ms";
 const CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--enable-precise-memory-info"];
 
 type TBenchDocument = { id: string; count: number; length: number; overlapShare: number; spans: TSpan[] };
-type TPaint = { end: number; duration: number };
-/** Where the time before painting went: navigation timing, in ms from navigation start, and sizes. */
-type TPhases = { ttfb: number; htmlReceived: number; domContentLoaded: number; htmlBytes: number; elements: number };
 type TOpening = {
   navToPainted: number;
   paint: number;
@@ -68,12 +66,6 @@ type TOpening = {
   removePaint: number;
   phases: TPhases;
 };
-
-declare global {
-  interface Window {
-    __pvLongTasks?: Array<{ start: number; duration: number }>;
-  }
-}
 
 const shutdown = createShutdown();
 
@@ -142,73 +134,6 @@ async function signIn(context: BrowserContext) {
     await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: WAIT_MS });
   } finally {
     await page.close();
-  }
-}
-
-/** Runs in the page before any of its scripts: keeps every long task (> 50 ms) of the main thread. */
-function observeLongTasks() {
-  const tasks: Array<{ start: number; duration: number }> = [];
-  window.__pvLongTasks = tasks;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: "longtask", buffered: true });
-}
-
-async function paintMeasureCount(page: Page): Promise<number> {
-  return page.evaluate(() => performance.getEntriesByName("pv:paint", "measure").length);
-}
-
-/** The first `pv:paint` measure after the first `skip` ones whose detail.count is `count`. */
-async function waitForPaint(page: Page, count: number, skip = 0): Promise<TPaint> {
-  const found = await page.waitForFunction(
-    ({ count, skip }) => {
-      const entries = performance.getEntriesByName("pv:paint", "measure").slice(skip) as PerformanceMeasure[];
-      const entry = entries.find((e) => e.detail?.count === count);
-      return entry ? { end: entry.startTime + entry.duration, duration: entry.duration } : null;
-    },
-    { count, skip },
-    { timeout: WAIT_MS, polling: 100 },
-  );
-  return (await found.jsonValue()) as TPaint;
-}
-
-/** The longest task that started before `until` (ms from navigation start); 0 when none passed 50 ms. */
-async function longestTaskBefore(page: Page, until: number): Promise<number> {
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300))); // observers report late
-  return page.evaluate((until) => Math.max(0, ...(window.__pvLongTasks ?? []).filter((t) => t.start < until).map((t) => t.duration)), until);
-}
-
-/** Ranges in the status highlights (every `pv-*` but the selection). */
-async function paintedRangeCount(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let total = 0;
-    CSS.highlights.forEach((highlight, name) => {
-      if (name.startsWith("pv-") && name !== "pv-selected") total += highlight.size;
-    });
-    return total;
-  });
-}
-
-async function navigationPhases(page: Page): Promise<TPhases> {
-  return page.evaluate(() => {
-    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-    return {
-      ttfb: nav.responseStart,
-      htmlReceived: nav.responseEnd,
-      domContentLoaded: nav.domContentLoadedEventEnd,
-      htmlBytes: nav.decodedBodySize,
-      elements: document.getElementsByTagName("*").length,
-    };
-  });
-}
-
-async function heapUsedAfterGc(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send("HeapProfiler.collectGarbage");
-    return (await cdp.send("Runtime.getHeapUsage")).usedSize;
-  } finally {
-    await cdp.detach();
   }
 }
 

@@ -1,0 +1,83 @@
+/**
+ * What the reading-view bench reads from a page: the app's `pv:paint` measures (recorded after each
+ * highlight sync, see components/annotator/annotator.tsx), long tasks, painted ranges, navigation
+ * timing and the heap.
+ */
+import type { Page } from "@playwright/test";
+
+export type TPaint = { end: number; duration: number };
+/** Where the time before painting went: navigation timing, in ms from navigation start, and sizes. */
+export type TPhases = { ttfb: number; htmlReceived: number; domContentLoaded: number; htmlBytes: number; elements: number };
+
+declare global {
+  interface Window {
+    __pvLongTasks?: Array<{ start: number; duration: number }>;
+  }
+}
+
+/** Runs in the page before any of its scripts: keeps every long task (> 50 ms) of the main thread. */
+export function observeLongTasks() {
+  const tasks: Array<{ start: number; duration: number }> = [];
+  window.__pvLongTasks = tasks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: "longtask", buffered: true });
+}
+
+export async function paintMeasureCount(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName("pv:paint", "measure").length);
+}
+
+/** The first `pv:paint` measure after the first `skip` ones whose detail.count is `count`. */
+export async function waitForPaint(page: Page, count: number, skip = 0, timeout = 60_000): Promise<TPaint> {
+  const found = await page.waitForFunction(
+    ({ count, skip }) => {
+      const entries = performance.getEntriesByName("pv:paint", "measure").slice(skip) as PerformanceMeasure[];
+      const entry = entries.find((e) => e.detail?.count === count);
+      return entry ? { end: entry.startTime + entry.duration, duration: entry.duration } : null;
+    },
+    { count, skip },
+    { timeout, polling: 100 },
+  );
+  return (await found.jsonValue()) as TPaint;
+}
+
+/** The longest task that started before `until` (ms from navigation start); 0 when none passed 50 ms. */
+export async function longestTaskBefore(page: Page, until: number): Promise<number> {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300))); // observers report late
+  return page.evaluate((until) => Math.max(0, ...(window.__pvLongTasks ?? []).filter((t) => t.start < until).map((t) => t.duration)), until);
+}
+
+/** Ranges in the status highlights (every `pv-*` but the selection). */
+export async function paintedRangeCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let total = 0;
+    CSS.highlights.forEach((highlight, name) => {
+      if (name.startsWith("pv-") && name !== "pv-selected") total += highlight.size;
+    });
+    return total;
+  });
+}
+
+export async function navigationPhases(page: Page): Promise<TPhases> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    return {
+      ttfb: nav.responseStart,
+      htmlReceived: nav.responseEnd,
+      domContentLoaded: nav.domContentLoadedEventEnd,
+      htmlBytes: nav.decodedBodySize,
+      elements: document.getElementsByTagName("*").length,
+    };
+  });
+}
+
+export async function heapUsedAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send("HeapProfiler.collectGarbage");
+    return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
