@@ -48,6 +48,35 @@ function countsBy(rows: ReadonlyArray<{ annotationId: string; _count: { _all: nu
 }
 
 /**
+ * What a document's live annotations carry besides their own columns, each read once for the whole
+ * document (no list of 2,000 ids): evidence and comment counts by annotation, and the chain hops in
+ * order with their source's title. Shared by the API list and the reading view.
+ */
+export async function documentAnnotationExtras(documentId: string) {
+  const ofDocument = { annotation: { documentId, deletedAt: null } };
+  const [evidence, comments, hops] = await Promise.all([
+    db().evidence.groupBy({ by: ["annotationId"], where: { deletedAt: null, ...ofDocument }, _count: { _all: true } }),
+    db().comment.groupBy({ by: ["annotationId"], where: { deletedAt: null, ...ofDocument }, _count: { _all: true } }),
+    db().chainHop.findMany({
+      where: ofDocument,
+      orderBy: [{ annotationId: "asc" }, { position: "asc" }],
+      select: { annotationId: true, sourceId: true, locator: true, note: true, source: { select: { title: true } } },
+    }),
+  ]);
+  return { evidenceCount: countsBy(evidence), commentCount: countsBy(comments), hops };
+}
+
+type TPersonIds = { createdById: string; updatedById: string; assigneeId: string | null; verdictById: string | null; signedOffById: string | null };
+
+/** The people annotation rows name (creator, last editor, assignee, verdict giver, signer), each loaded once. */
+export async function peopleOf(rows: readonly TPersonIds[]): Promise<Map<string, { id: string; name: string; email: string }>> {
+  const ids = new Set<string>();
+  for (const row of rows) for (const id of [row.createdById, row.updatedById, row.assigneeId, row.verdictById, row.signedOffById]) if (id) ids.add(id);
+  const people = await db().user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, email: true } });
+  return new Map(people.map((person) => [person.id, person]));
+}
+
+/**
  * The live annotations of a visible document in reading order (start, then end, then age), as
  * annotationSelect would load them, in three round trips whatever their number: the rows (index on
  * documentId, deletedAt, start), with the document's evidence and comment counts and chain hops
@@ -57,35 +86,22 @@ function countsBy(rows: ReadonlyArray<{ annotationId: string; _count: { _all: nu
  */
 export async function listAnnotations(options: { userId: string; documentId: string; status?: TStatus; sourceId?: string }): Promise<TAnnotation[]> {
   const doc = await visibleDocument(options);
-  const ofDocument = { annotation: { documentId: doc.id, deletedAt: null } };
-  const [rows, evidence, comments, hops] = await Promise.all([
+  const [rows, { evidenceCount, commentCount, hops }] = await Promise.all([
     annotationRows({ documentId: doc.id, status: options.status, sourceId: options.sourceId }),
-    db().evidence.groupBy({ by: ["annotationId"], where: { deletedAt: null, ...ofDocument }, _count: { _all: true } }),
-    db().comment.groupBy({ by: ["annotationId"], where: { deletedAt: null, ...ofDocument }, _count: { _all: true } }),
-    db().chainHop.findMany({ where: ofDocument, orderBy: [{ annotationId: "asc" }, { position: "asc" }], select: { annotationId: true, sourceId: true, locator: true, note: true } }),
+    documentAnnotationExtras(doc.id),
   ]);
-
-  const personIds = new Set<string>();
-  const sourceIds = new Set<string>(hops.map((hop) => hop.sourceId));
-  for (const row of rows) {
-    for (const id of [row.createdById, row.updatedById, row.assigneeId, row.verdictById, row.signedOffById]) if (id) personIds.add(id);
-    if (row.sourceId) sourceIds.add(row.sourceId);
-  }
-  const [people, sources] = await Promise.all([
-    db().user.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true, email: true } }),
+  const sourceIds = new Set<string>();
+  for (const row of rows) if (row.sourceId) sourceIds.add(row.sourceId);
+  const [personById, sources] = await Promise.all([
+    peopleOf(rows),
     sourceIds.size > 0 ? db().source.findMany({ where: { id: { in: [...sourceIds] } }, select: sourceSelect }) : [],
   ]);
 
-  const personById = new Map(people.map((person) => [person.id, person]));
   const sourceById = new Map(sources.map((source) => [source.id, source]));
-  const evidenceCount = countsBy(evidence);
-  const commentCount = countsBy(comments);
   const chainOf = new Map<string, TAnnotationRow["chain"]>();
   for (const hop of hops) {
-    const source = sourceById.get(hop.sourceId);
-    if (!source) continue; // a hop's source is deleted with it (cascade); nothing to show
     const chain = chainOf.get(hop.annotationId) ?? [];
-    chain.push({ sourceId: hop.sourceId, locator: hop.locator, note: hop.note, source: { title: source.title } });
+    chain.push({ sourceId: hop.sourceId, locator: hop.locator, note: hop.note, source: { title: hop.source.title } });
     chainOf.set(hop.annotationId, chain);
   }
   // Rows name their people by foreign keys, so createdBy and updatedBy are always found.

@@ -1,5 +1,6 @@
 import "server-only";
 import { visibleDocuments } from "@/lib/access";
+import { documentAnnotationExtras, peopleOf } from "@/lib/annotations/queries";
 import { packAnnotations, type TPackedAnnotations } from "@/lib/annotations/reading-wire";
 import type { TAnnotationWire, TChainHop, TPerson } from "@/lib/annotations/schemas";
 import { db } from "@/lib/db";
@@ -37,32 +38,23 @@ const scalarSelect = {
 /**
  * The reading view's annotations of a visible document, packed for the page (reading-wire.ts), in
  * reading order. Same content as listAnnotations, read for speed with thousands of annotations: one
- * scan of the document's annotations (index documentId, deletedAt, start) without joins, and the
- * counts, chains and people each as one query over the whole document (no IN list of 2,000 ids),
- * all at once. Sources are not joined: the page sends the workspace's sources once.
+ * scan of the document's annotations (index documentId, deletedAt, start) without joins, beside the
+ * counts and chains of the whole document (documentAnnotationExtras, shared with listAnnotations),
+ * then the people. Sources are not joined: the page sends the workspace's sources once.
  */
 export async function readingAnnotations(options: { userId: string; document: { id: string; workspaceId: string; revision: number; text: string } }): Promise<TPackedAnnotations> {
   const { document } = options;
   const visible = await db().document.findFirst({ where: { id: document.id, ...visibleDocuments(options.userId) }, select: { id: true } });
   if (!visible) throw notFound("Document not found");
-  const live = { documentId: document.id, deletedAt: null };
-  const [rows, evidence, comments, hops] = await Promise.all([
-    db().annotation.findMany({ where: live, orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }], select: scalarSelect }),
-    db().evidence.groupBy({ by: ["annotationId"], where: { deletedAt: null, annotation: live }, _count: { _all: true } }),
-    db().comment.groupBy({ by: ["annotationId"], where: { deletedAt: null, annotation: live }, _count: { _all: true } }),
-    db().chainHop.findMany({
-      where: { annotation: live },
-      orderBy: [{ annotationId: "asc" }, { position: "asc" }],
-      select: { annotationId: true, sourceId: true, locator: true, note: true, source: { select: { title: true } } },
+  const [rows, { evidenceCount, commentCount, hops }] = await Promise.all([
+    db().annotation.findMany({
+      where: { documentId: document.id, deletedAt: null },
+      orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      select: scalarSelect,
     }),
+    documentAnnotationExtras(document.id),
   ]);
-  const personIds = new Set<string>();
-  for (const r of rows) for (const id of [r.createdById, r.updatedById, r.assigneeId, r.verdictById, r.signedOffById]) if (id) personIds.add(id);
-  const people = new Map<string, TPerson>(
-    (await db().user.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]),
-  );
-  const evidenceCount = new Map(evidence.map((e) => [e.annotationId, e._count._all]));
-  const commentCount = new Map(comments.map((c) => [c.annotationId, c._count._all]));
+  const people: Map<string, TPerson> = await peopleOf(rows);
   const chains = new Map<string, TChainHop[]>();
   for (const hop of hops) {
     const chain = chains.get(hop.annotationId) ?? [];
