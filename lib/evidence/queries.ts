@@ -6,13 +6,22 @@ import { notFound } from "@/lib/errors";
 import { evidenceSelect, presentEvidence, type TEvidenceRow } from "@/lib/evidence/present";
 import type { TEvidence } from "@/lib/evidence/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { sourceSelect } from "@/lib/sources/present";
 
-/** Presents rows with their creators, read in one query for the whole batch. */
+/**
+ * Presents rows with their creators and sources, each read in one query for the whole batch
+ * (selecting the source relation instead made Prisma map it again on every row: twice the time).
+ */
 async function present(rows: TEvidenceRow[]): Promise<TEvidence[]> {
-  const ids = [...new Set(rows.map((r) => r.createdById))];
-  const people = ids.length ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } }) : [];
-  const byId = new Map<string, TPerson>(people.map((p) => [p.id, p]));
-  return rows.map((row) => presentEvidence(row, byId));
+  const personIds = [...new Set(rows.map((r) => r.createdById))];
+  const sourceIds = [...new Set(rows.flatMap((r) => (r.sourceId ? [r.sourceId] : [])))];
+  const [people, sources] = await Promise.all([
+    personIds.length ? db().user.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, email: true } }) : [],
+    sourceIds.length ? db().source.findMany({ where: { id: { in: sourceIds } }, select: sourceSelect }) : [],
+  ]);
+  const personById = new Map<string, TPerson>(people.map((p) => [p.id, p]));
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  return rows.map((row) => presentEvidence(row, personById, sourceById));
 }
 
 export async function findEvidence(where: Prisma.EvidenceWhereInput): Promise<TEvidence[]> {

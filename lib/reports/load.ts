@@ -1,6 +1,6 @@
 import "server-only";
 import { requireMember, visibleDocuments } from "@/lib/access";
-import { annotationSelect, presentAnnotation } from "@/lib/annotations/present";
+import { documentAnnotations } from "@/lib/annotations/queries";
 import { commentSelect, presentComment } from "@/lib/comments/present";
 import type { TComment } from "@/lib/comments/schemas";
 import { db } from "@/lib/db";
@@ -13,12 +13,10 @@ import { reviewersOf, summarize } from "@/lib/reports/summary";
 
 /*
  * The report is read a document at a time, in a fixed handful of queries each whatever its size:
- * the annotations (with their sources, people, chains and counts, which Prisma batches per
- * relation), their evidence in one query (and its creators in one more), and their comments in
- * one when asked. Nothing is read per annotation.
+ * the annotations as the API lists them (lib/annotations/queries.ts: rows, per-document counts and
+ * chains, then people and sources), their evidence in one query (and its creators in one more), and
+ * their comments in one when asked. Nothing is read per annotation.
  */
-
-const reportAnnotationSelect = { ...annotationSelect, orphaned: true } as const satisfies Prisma.AnnotationSelect;
 
 const documentSelect = { id: true, title: true, sha256: true, length: true, revision: true } as const satisfies Prisma.DocumentSelect;
 type TDocumentRow = Prisma.DocumentGetPayload<{ select: typeof documentSelect }>;
@@ -46,7 +44,7 @@ async function loadDocument(options: { doc: TDocumentRow; origin: string; option
   const statuses = options.options.statuses;
   const where: Prisma.AnnotationWhereInput = { documentId: doc.id, deletedAt: null, ...(statuses?.length ? { status: { in: statuses } } : {}) };
   const [rows, evidence, comments, text] = await Promise.all([
-    db().annotation.findMany({ where, orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }], select: reportAnnotationSelect }),
+    documentAnnotations({ documentId: doc.id, statuses }),
     parts.evidence ? findEvidence({ deletedAt: null, annotation: where }) : [],
     options.options.includeComments && parts.comments
       ? db().comment.findMany({ where: { deletedAt: null, annotation: where }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentSelect })
@@ -59,9 +57,8 @@ async function loadDocument(options: { doc: TDocumentRow; origin: string; option
   const ordered = [...rows].sort((a, b) => Number(a.orphaned) - Number(b.orphaned));
   const annotations = ordered.map(
     (row, i): TReportAnnotation => ({
-      ...presentAnnotation(row),
+      ...row,
       n: i + 1,
-      orphaned: row.orphaned,
       evidence: evidenceOf.get(row.id) ?? [],
       comments: commentsOf.get(row.id) ?? [],
     }),
