@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { CAMPAIGN, createAnnotation, createEvidence } from "./fixtures/annotator";
-import { apiSignIn, createWorkspace, signIn } from "./fixtures/factories";
+import { codePointLength, sha256Hex } from "../lib/documents/text";
+import { apiSignIn, createWorkspace, prisma, signIn } from "./fixtures/factories";
 
 test("the dashboard shows a document's bar with counts in text, the chart as a table, and a count opens the queue filtered", async ({ page, playwright, baseURL }) => {
   const workspace = await createWorkspace({ corpus: true });
@@ -38,4 +39,40 @@ test("the dashboard shows a document's bar with counts in text, the chart as a t
   await expect(page.getByLabel("Document", { exact: true })).toHaveValue(documentId);
   await expect(page.getByLabel("Status", { exact: true })).toHaveValue("UNVERIFIED");
   await expect(page.locator(".queue-table tbody th a")).toHaveText(["Seyran Oghanyan", "ASALA"]);
+});
+
+test("a workspace with many documents shows them fifty at a time, with the totals of all of them", async ({ page }) => {
+  const workspace = await createWorkspace({ corpus: true });
+  // The five corpus documents sort after these 51 ("Brief …" before "Interview …", "Justice …"): 56 in all, two pages.
+  const text = "Memorial reported 613 killed.";
+  await prisma().document.createMany({
+    data: Array.from({ length: 51 }, (_, i) => ({
+      workspaceId: workspace.id,
+      title: `Brief ${String(i + 1).padStart(2, "0")}`,
+      text,
+      sha256: sha256Hex(text),
+      length: codePointLength(text),
+      createdById: workspace.users.OWNER.id,
+    })),
+  });
+  const last = workspace.documents.find((d) => d.title === CAMPAIGN)!;
+  await createAnnotation({ documentId: last.id, userId: workspace.users.EDITOR.id, needle: "ASALA" });
+
+  await signIn(page, workspace.users.VIEWER);
+  await page.goto(`/dashboard?workspace=${workspace.id}`);
+  const documents = page.getByRole("table", { name: /Annotations per document/ });
+  const pages = page.getByRole("navigation", { name: "Pages of documents" });
+  await expect(documents.locator("tbody tr")).toHaveCount(50);
+  await expect(documents.locator("tbody tr").first()).toContainText("Brief 01");
+  await expect(pages).toContainText("Documents 1–50 of 56");
+  // The foot counts every document, the ones on later pages too.
+  await expect(documents.getByRole("link", { name: /1 Unverified — all documents/ })).toBeVisible();
+
+  await pages.getByRole("link", { name: "Next 6 →" }).click();
+  await expect(pages).toContainText("Documents 51–56 of 56");
+  await expect(documents.locator("tbody tr")).toHaveCount(6);
+  await expect(documents.locator("tbody tr").filter({ has: page.getByRole("link", { name: CAMPAIGN, exact: true }) }).getByRole("link", { name: `1 Unverified — ${CAMPAIGN}` })).toBeVisible();
+  await expect(pages.getByRole("link", { name: /Next/ })).toHaveCount(0);
+  await pages.getByRole("link", { name: "← Previous 50" }).click();
+  await expect(pages).toContainText("Documents 1–50 of 56");
 });

@@ -5,8 +5,13 @@ export function formatDateTime(date: Date): string {
   return `${dateTime.format(date)} UTC`;
 }
 
+/** A whole number with thousands separators, e.g. "10,000". */
+export function formatNumber(n: number): string {
+  return n.toLocaleString("en-GB");
+}
+
 export function formatCount(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
 /** A size in characters (code points), e.g. "193,210 characters". */

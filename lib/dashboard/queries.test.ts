@@ -72,6 +72,7 @@ describe("dashboard aggregates (real database)", () => {
     const d = await getDashboard({ userId: ws.users.VIEWER.id, workspaceId: ws.workspaceId, now });
 
     expect(d.requireSignOff).toBe(true);
+    expect(d.documentPage).toEqual({ page: 1, pages: 1, perPage: 50, total: 3 });
     expect(d.documents).toEqual([
       { id: ws.documentId, title: "A first", counts: { ...emptyCounts(), UNVERIFIED: 1, IN_PROGRESS: 1, VERIFIED: 2 }, total: 4, verdicts: 2, confirmed: 1, awaiting: 1 },
       { id: doc2.id, title: "B second", counts: { ...emptyCounts(), SOURCE_NOT_FOUND: 1 }, total: 1, verdicts: 1, confirmed: 0, awaiting: 1 },
@@ -111,5 +112,30 @@ describe("dashboard aggregates (real database)", () => {
     const fewer = await getDashboard({ userId: VIEWER.id, workspaceId: ws.workspaceId, now });
     expect(fewer.documents.map((x) => x.title)).toEqual(["A first", "C empty"]);
     expect(fewer.sources[0]).toMatchObject({ id: null, counts: { UNVERIFIED: 2, VERIFIED: 1, SOURCE_NOT_FOUND: 0 }, total: 3 });
+  });
+
+  it("pages the documents by title; the totals and sources still count every document", async () => {
+    const ws = await testWorkspace(TEXT);
+    const { OWNER, REVIEWER, VIEWER } = ws.users;
+    await db().document.update({ where: { id: ws.documentId }, data: { title: "Doc 00" } });
+    for (let i = 1; i < 7; i++) await newDocument(ws.workspaceId, OWNER.id, `Doc ${String(i).padStart(2, "0")}`);
+    await newDocument(ws.workspaceId, OWNER.id, "Doc 99 deleted", true);
+    const last = await db().document.findFirstOrThrow({ where: { workspaceId: ws.workspaceId, title: "Doc 06" } });
+    await create(REVIEWER.id, ws.documentId, { start: 0, end: 7 });
+    await create(REVIEWER.id, last.id, { start: 0, end: 7, source: { kind: "REPORT", title: "Memorial report" } });
+    const page = (documentsPage?: number) => getDashboard({ userId: VIEWER.id, workspaceId: ws.workspaceId, documentsPage, documentsPerPage: 3 });
+    const titles = (d: Awaited<ReturnType<typeof page>>) => d.documents.map((doc) => `${doc.title}:${doc.total}`);
+
+    const first = await page();
+    expect(first.documentPage).toEqual({ page: 1, pages: 3, perPage: 3, total: 7 });
+    expect(titles(first)).toEqual(["Doc 00:1", "Doc 01:0", "Doc 02:0"]);
+    expect(first.totals).toEqual({ ...emptyCounts(), UNVERIFIED: 2 });
+    expect(first.sources.map((s) => [s.title, s.total])).toEqual([["Memorial report", 1], ["No source yet", 1]]);
+    const third = await page(3);
+    expect(titles(third)).toEqual(["Doc 06:1"]);
+    expect(third.totals).toEqual(first.totals);
+    // A page past the end is the last page; anything that is not a page number is the first.
+    expect(titles(await page(9))).toEqual(["Doc 06:1"]);
+    for (const odd of [0, -1, 1.5, Number.NaN]) expect((await page(odd)).documentPage.page).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { requireMember, visibleDocuments, visibleSources } from "@/lib/access";
 import {
   CHART_WEEKS,
+  DOCUMENTS_PER_PAGE,
   emptyCounts,
   SOURCES_SHOWN,
   VERDICT_SERIES,
@@ -36,8 +37,9 @@ import { listMemberOptions } from "@/lib/workspaces/queries";
  */
 const VERDICT_SERIES_SQL = Prisma.join([...VERDICT_SERIES]);
 
+type TDocumentGroups = { documentId: string; status: TStatus; signOff: string; n: number }[];
+
 type TAggregates = {
-  byDocument: { documentId: string; status: TStatus; signOff: string; n: number }[];
   bySource: { sourceId: string | null; status: TStatus; n: number }[];
   byActor: { actorId: string; made: number; verdicts: number; signedOff: number }[];
   byWeek: { week: Date; series: string; n: number }[];
@@ -59,18 +61,14 @@ async function inDeletedDocumentsBySource(workspaceId: string) {
 }
 
 /**
- * The four sums: live annotations by document and by source, this week's events by actor, verdict
+ * The three workspace-wide sums: live annotations by source, this week's events by actor, verdict
  * events by week. A group's count is the sum of its slots' deltas. The per-source counts include
  * annotations of deleted documents, which the dashboard leaves out: those few are counted live and
- * taken off.
+ * taken off. (Summed over sources, they are also the workspace's totals by status.)
  */
 async function aggregate(options: { userId: string; workspaceId: string; since: Date; chartFrom: Date }): Promise<TAggregates> {
   const { workspaceId } = options;
-  const [byDocument, bySource, inDeletedDocuments, byActor, byWeek] = await Promise.all([
-    db().$queryRaw<TAggregates["byDocument"]>`
-      SELECT "documentId", "status"::text AS "status", "signOff"::text AS "signOff", sum("n")::int AS "n"
-      FROM "DocumentStatusCount" WHERE "workspaceId" = ${workspaceId}
-      GROUP BY 1, 2, 3 HAVING sum("n") <> 0`,
+  const [bySource, inDeletedDocuments, byActor, byWeek] = await Promise.all([
     db().$queryRaw<{ sourceId: string; status: TStatus; n: number }[]>`
       SELECT "sourceId", "status"::text AS "status", sum("n")::int AS "n"
       FROM "SourceStatusCount" WHERE "workspaceId" = ${workspaceId}
@@ -92,7 +90,6 @@ async function aggregate(options: { userId: string; workspaceId: string; since: 
   ]);
   const deleted = new Map(inDeletedDocuments.map((g) => [`${g.sourceId ?? ""}\n${g.status}`, g._count._all]));
   return {
-    byDocument,
     bySource: bySource
       .map((g) => ({ sourceId: g.sourceId === "" ? null : g.sourceId, status: g.status, n: g.n - (deleted.get(`${g.sourceId}\n${g.status}`) ?? 0) }))
       .filter((g) => g.n > 0),
@@ -137,23 +134,58 @@ async function cachedAggregates(options: { userId: string; workspaceId: string; 
   return value;
 }
 
-function documentProgress(documents: { id: string; title: string }[], groups: TAggregates["byDocument"]) {
+/** The live annotations of these documents by status and sign-off, from their count slots (primary key: documentId first). */
+function documentGroups(documentIds: string[]): Promise<TDocumentGroups> {
+  if (documentIds.length === 0) return Promise.resolve([]);
+  return db().$queryRaw<TDocumentGroups>`
+    SELECT "documentId", "status"::text AS "status", "signOff"::text AS "signOff", sum("n")::int AS "n"
+    FROM "DocumentStatusCount" WHERE "documentId" = ANY(${documentIds})
+    GROUP BY 1, 2, 3 HAVING sum("n") <> 0`;
+}
+
+function documentProgress(documents: { id: string; title: string }[], groups: TDocumentGroups): TDocumentProgress[] {
   const byId = new Map<string, TDocumentProgress>(
     documents.map((d) => [d.id, { id: d.id, title: d.title, counts: emptyCounts(), total: 0, verdicts: 0, confirmed: 0, awaiting: 0 }]),
   );
-  const totals = emptyCounts();
   for (const g of groups) {
     const doc = byId.get(g.documentId);
     if (!doc) continue;
     doc.counts[g.status] += g.n;
     doc.total += g.n;
-    totals[g.status] += g.n;
     if (!isVerdict(g.status)) continue;
     doc.verdicts += g.n;
     if (g.signOff === "CONFIRMED") doc.confirmed += g.n;
     if (g.signOff === "AWAITING") doc.awaiting += g.n;
   }
-  return { documents: [...byId.values()], totals };
+  return [...byId.values()];
+}
+
+/** The workspace's live annotations by status: the per-source groups added up (every annotation has one source or none). */
+function totalsOf(groups: TAggregates["bySource"]) {
+  const totals = emptyCounts();
+  for (const g of groups) totals[g.status] += g.n;
+  return totals;
+}
+
+/** A page number as asked (anything but a whole number from 1 is the first page), kept within the pages there are. */
+function pageOf(total: number, perPage: number, asked: number | undefined) {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = asked !== undefined && Number.isInteger(asked) && asked >= 1 ? Math.min(asked, pages) : 1;
+  return { page, pages, perPage, total };
+}
+
+/** One page of the workspace's live documents by title, with their counts. */
+async function documentPage(options: { userId: string; workspaceId: string; page?: number; perPage: number }) {
+  const where = { ...visibleDocuments(options.userId), workspaceId: options.workspaceId };
+  const page = pageOf(await db().document.count({ where }), options.perPage, options.page);
+  const documents = await db().document.findMany({
+    where,
+    orderBy: [{ title: "asc" }, { id: "asc" }],
+    skip: (page.page - 1) * page.perPage,
+    take: page.perPage,
+    select: { id: true, title: true },
+  });
+  return { page, documents: documentProgress(documents, await documentGroups(documents.map((d) => d.id))) };
 }
 
 /** The most cited sources (and "No source yet"), with their titles read now. */
@@ -201,30 +233,26 @@ function verdictWeeks(weeks: Date[], rows: TAggregates["byWeek"]): TVerdictWeek[
 }
 
 /**
- * The workspace's progress: per document (by status, and the share of verdicts signed off), per
- * source, per member this week (Monday 00:00 UTC on), and verdicts per week over the last eight.
- * 404 for a non-member.
+ * The workspace's progress: per document (by status, and the share of verdicts signed off; a page
+ * of DOCUMENTS_PER_PAGE by title), per source, per member this week (Monday 00:00 UTC on), and
+ * verdicts per week over the last eight. 404 for a non-member.
  */
-export async function getDashboard(options: { userId: string; workspaceId: string; now?: Date }): Promise<TDashboard> {
+export async function getDashboard(options: { userId: string; workspaceId: string; now?: Date; documentsPage?: number; documentsPerPage?: number }): Promise<TDashboard> {
   await requireMember(options);
   const now = options.now ?? new Date();
   const since = weekStart(now);
   const weeks = lastWeeks(now, CHART_WEEKS);
   const [workspace, documents, members, counted] = await Promise.all([
     db().workspace.findUniqueOrThrow({ where: { id: options.workspaceId }, select: { requireSignOff: true } }),
-    db().document.findMany({
-      where: { ...visibleDocuments(options.userId), workspaceId: options.workspaceId },
-      orderBy: [{ title: "asc" }, { id: "asc" }],
-      select: { id: true, title: true },
-    }),
+    documentPage({ userId: options.userId, workspaceId: options.workspaceId, page: options.documentsPage, perPage: options.documentsPerPage ?? DOCUMENTS_PER_PAGE }),
     listMemberOptions(options),
     cachedAggregates({ userId: options.userId, workspaceId: options.workspaceId, since, chartFrom: weeks[0] }),
   ]);
-  const docs = documentProgress(documents, counted.byDocument);
   return {
     requireSignOff: workspace.requireSignOff,
-    documents: docs.documents,
-    totals: docs.totals,
+    documents: documents.documents,
+    documentPage: documents.page,
+    totals: totalsOf(counted.bySource),
     ...(await sourceProgress({ userId: options.userId, groups: counted.bySource })),
     weekStart: since.toISOString(),
     members: memberWeeks(members, counted.byActor),

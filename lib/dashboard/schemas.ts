@@ -34,9 +34,14 @@ export type TVerdictSeries = (typeof VERDICT_SERIES)[number];
 
 export type TVerdictWeek = { start: string; counts: Record<TVerdictSeries, number>; total: number };
 
+/** One page of the per-document table: documents by title, `perPage` at a time; `page` counts from 1. */
+export type TDocumentPage = { page: number; pages: number; perPage: number; total: number };
+
 export type TDashboard = {
   requireSignOff: boolean;
+  /** This page's documents (documentPage), by title. */
   documents: TDocumentProgress[];
+  documentPage: TDocumentPage;
   /** Per status over every live document of the workspace. */
   totals: TStatusCounts;
   /** The most cited sources first, at most SOURCES_SHOWN; `moreSources` were left out. */
@@ -49,4 +54,6 @@ export type TDashboard = {
 };
 
 export const SOURCES_SHOWN = 30;
+/** Documents per page of the dashboard's per-document table (a workspace may hold thousands). */
+export const DOCUMENTS_PER_PAGE = 50;
 export const CHART_WEEKS = 8;

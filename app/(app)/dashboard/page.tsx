@@ -8,15 +8,36 @@ import { QueueCount, StatusTable, type TStatusRow } from "@/components/dashboard
 import { VerdictChart, VerdictTable } from "@/components/dashboard/verdict-chart";
 import { WorkspaceChooser } from "@/components/queue/workspace-chooser";
 import { getDashboard } from "@/lib/dashboard/queries";
-import { totalOf, type TDocumentProgress } from "@/lib/dashboard/schemas";
+import { totalOf, type TDocumentPage, type TDocumentProgress } from "@/lib/dashboard/schemas";
 import { formatWeekLong } from "@/lib/dashboard/weeks";
+import { formatNumber } from "@/lib/format";
 import { NO_SOURCE, queueHref } from "@/lib/queue/schemas";
 import { requirePageUser } from "@/lib/session";
 import { workspacesWithRole } from "@/lib/workspaces/queries";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-type TProps = { searchParams: Promise<{ workspace?: string | string[] }> };
+type TProps = { searchParams: Promise<{ workspace?: string | string[]; page?: string | string[] }> };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** "Documents 51–100 of 10,000" with links to the pages before and after; nothing when one page holds them all. */
+function DocumentPager(props: { page: TDocumentPage; workspaceId: string }) {
+  const { page, pages, perPage, total } = props.page;
+  if (pages <= 1) return null;
+  const href = (n: number) => `/dashboard?${new URLSearchParams({ workspace: props.workspaceId, page: String(n) })}`;
+  const from = (page - 1) * perPage + 1;
+  const to = Math.min(page * perPage, total);
+  return (
+    <nav aria-label="Pages of documents" className="pager">
+      {page > 1 && <Link href={href(page - 1)}>← Previous {perPage}</Link>}
+      <span>
+        Documents {formatNumber(from)}–{formatNumber(to)} of {formatNumber(total)}
+      </span>
+      {page < pages && <Link href={href(page + 1)}>Next {Math.min(perPage, total - to)} →</Link>}
+    </nav>
+  );
+}
 
 /** "3 of 5 verdicts (60%)", each count opening the queue at those annotations. */
 function SignedOff(props: { doc: TDocumentProgress; workspaceId: string; requireSignOff: boolean }) {
@@ -40,8 +61,8 @@ function SignedOff(props: { doc: TDocumentProgress; workspaceId: string; require
 
 export default async function DashboardPage({ searchParams }: TProps) {
   const user = await requirePageUser();
-  const wanted = (await searchParams).workspace;
-  const { workspaces, chosen: workspace } = await workspacesWithRole({ userId: user.id, role: "VIEWER", wanted: Array.isArray(wanted) ? wanted[0] : wanted });
+  const params = await searchParams;
+  const { workspaces, chosen: workspace } = await workspacesWithRole({ userId: user.id, role: "VIEWER", wanted: first(params.workspace) });
   if (!workspace) {
     return (
       <main className="page">
@@ -52,7 +73,7 @@ export default async function DashboardPage({ searchParams }: TProps) {
       </main>
     );
   }
-  const d = await getDashboard({ userId: user.id, workspaceId: workspace.id });
+  const d = await getDashboard({ userId: user.id, workspaceId: workspace.id, documentsPage: Number(first(params.page) ?? 1) });
   const ws = workspace.id;
   const documentRows: TStatusRow[] = d.documents.map((doc) => ({
     key: doc.id,
@@ -98,6 +119,7 @@ export default async function DashboardPage({ searchParams }: TProps) {
             foot={{ key: "all", name: "all documents", label: "All documents", counts: d.totals, total: totalOf(d.totals), filter: {} }}
           />
         )}
+        <DocumentPager page={d.documentPage} workspaceId={ws} />
       </section>
 
       <section aria-labelledby="dash-sources">
