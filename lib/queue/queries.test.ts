@@ -77,6 +77,11 @@ describe("queue tabs (real database)", () => {
 
     expect(await countQueue({ userId: EDITOR.id, workspaceId: ws.workspaceId, filters: {} })).toEqual({ mine: 0, unassigned: 1, "sign-off": 2, all: 6 });
     expect(await countQueue({ userId: REVIEWER.id, workspaceId: ws.workspaceId, filters: {} })).toEqual({ mine: 2, unassigned: 1, "sign-off": null, all: 6 });
+    // Filtered by status: the sign-off tab holds that verdict's rows, and none for a status that is no verdict.
+    expect(await countQueue({ userId: EDITOR.id, workspaceId: ws.workspaceId, filters: { status: "SOURCE_NOT_FOUND" } })).toEqual({ mine: 0, unassigned: 0, "sign-off": 1, all: 1 });
+    expect(await countQueue({ userId: OWNER.id, workspaceId: ws.workspaceId, filters: { status: "IN_PROGRESS" } })).toEqual({ mine: 0, unassigned: 1, "sign-off": 0, all: 1 });
+    expect((await listQueue({ userId: EDITOR.id, workspaceId: ws.workspaceId, tab: "sign-off", filters: { status: "VERIFIED" } })).rows.map((r) => r.id)).toEqual([awaitingMine.id]);
+    expect((await listQueue({ userId: OWNER.id, workspaceId: ws.workspaceId, tab: "sign-off", filters: { status: "UNVERIFIED" } })).rows).toEqual([]);
   });
 
   it("never shows another workspace's rows, even to a member of both; a stranger gets 404", async () => {
