@@ -1,5 +1,6 @@
 "use client";
-import { memo, useEffect, useId, useMemo, useRef } from "react";
+import { useEffect, useId, useMemo, useRef } from "react";
+import { TextLines, textHtml } from "@/components/annotator/text-lines";
 import type { LineIndex } from "@/lib/anchoring/line-index";
 
 export type TTextSelection = { start: number; end: number; rect: { top: number; left: number } } | null;
@@ -19,29 +20,13 @@ type TProps = {
 const EDIT_KEYS = new Set(["Backspace", "Delete", "Enter"]);
 
 /**
- * The line (paragraph index) and UTF-16 column of a DOM point inside the text root: a point in a
- * paragraph's text node, on a paragraph (before/after its children) or between paragraphs.
- */
-export function domPointToLineCol(root: HTMLElement, node: Node, offset: number): { line: number; col: number } | null {
-  if (node === root) {
-    const line = Math.min(offset, root.children.length - 1);
-    return offset >= root.children.length ? { line, col: root.children[line]?.textContent?.length ?? 0 } : { line, col: 0 };
-  }
-  const paragraph = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-  if (!paragraph || paragraph.parentElement !== root) return null;
-  const line = Array.prototype.indexOf.call(root.children, paragraph) as number;
-  if (node.nodeType === Node.TEXT_NODE) return { line, col: offset };
-  return { line, col: offset === 0 ? 0 : (paragraph.textContent?.length ?? 0) };
-}
-
-/**
  * Puts a collapsed caret at a code-point offset, without scrolling (the Selection API never scrolls).
  * Done before focusing the text: focusing an editable root whose selection lies elsewhere moves the
  * caret to the very start of the text and scrolls there.
  */
 export function placeCaret(root: HTMLElement, index: LineIndex, cp: number) {
   const { line, col } = index.lineCol(cp);
-  const paragraph = root.children[line];
+  const paragraph = root.getElementsByTagName("p")[line];
   if (!paragraph) return;
   const text = paragraph.firstChild;
   const [node, offset] = text && text.nodeType === Node.TEXT_NODE ? [text, col] : [paragraph, 0];
@@ -71,24 +56,14 @@ function caretPointAt(x: number, y: number): { node: Node; offset: number } | nu
 const CLICK_SLOP_PX = 4;
 
 /**
- * One paragraph per line, rendered on the server with the page, so the text is on screen before
- * any script runs (no editor model is built for a read-only text). Memoized: the paragraphs depend
- * on the text only, so nothing the annotator re-renders ever walks 5,000 of them again.
- */
-const Paragraphs = memo(function Paragraphs(props: { text: string }) {
-  const lines = useMemo(() => props.text.split("\n"), [props.text]);
-  // Keyed by position: the text never changes under a mounted reading view. An empty line holds a
-  // <br> so that the caret can stop on it, as in any editable text.
-  return lines.map((line, i) => <p key={i}>{line === "" ? <br /> : line}</p>);
-});
-
-/**
  * The document text: focusable and "editable" only so that a caret and Shift+arrow selection work
  * from the keyboard (a non-editable element has no caret); every edit is cancelled before the browser
  * applies it. Selections and clicks are reported in code points through the line index.
  */
 export function AnnotatableText(props: TProps) {
   const rootRef = useRef<HTMLDivElement>(null);
+  const linesRef = useRef<TextLines | null>(null);
+  const html = useMemo(() => ({ __html: textHtml(props.text) }), [props.text]);
   const hintId = useId();
   const pressedAt = useRef<{ x: number; y: number } | null>(null);
   const latest = useRef(props);
@@ -100,6 +75,8 @@ export function AnnotatableText(props: TProps) {
     const root = rootRef.current;
     if (!root) return;
     latest.current.onReady(root);
+    const lines = new TextLines(root);
+    linesRef.current = lines;
 
     /** The selection in code points once it is inside the text; null when empty or elsewhere. */
     const readSelection = (): TTextSelection | undefined => {
@@ -107,8 +84,8 @@ export function AnnotatableText(props: TProps) {
       if (!selection || selection.rangeCount === 0 || !root.contains(selection.anchorNode)) return undefined;
       if (selection.isCollapsed) return null;
       const range = selection.getRangeAt(0);
-      const start = domPointToLineCol(root, range.startContainer, range.startOffset);
-      const end = domPointToLineCol(root, range.endContainer, range.endOffset);
+      const start = lines.pointToLineCol(range.startContainer, range.startOffset);
+      const end = lines.pointToLineCol(range.endContainer, range.endOffset);
       if (!start || !end) return null;
       const index = latest.current.index;
       const rect = caretRect(range.endContainer, range.endOffset);
@@ -151,11 +128,11 @@ export function AnnotatableText(props: TProps) {
    * from the pointer, not the selection: a click inside a selection may leave it as it was.
    */
   function onClick(event: React.MouseEvent) {
-    const root = rootRef.current;
+    const lines = linesRef.current;
     const pressed = pressedAt.current;
-    if (!root || !pressed || Math.hypot(event.clientX - pressed.x, event.clientY - pressed.y) > CLICK_SLOP_PX) return;
+    if (!lines || !pressed || Math.hypot(event.clientX - pressed.x, event.clientY - pressed.y) > CLICK_SLOP_PX) return;
     const caret = caretPointAt(event.clientX, event.clientY);
-    const point = caret && domPointToLineCol(root, caret.node, caret.offset);
+    const point = caret && lines.pointToLineCol(caret.node, caret.offset);
     if (point) latest.current.onClickOffset(latest.current.index.offset(point));
   }
 
@@ -187,9 +164,12 @@ export function AnnotatableText(props: TProps) {
         onKeyDown={onKeyDown}
         onMouseDown={(e) => (pressedAt.current = { x: e.clientX, y: e.clientY })}
         onClick={onClick}
-      >
-        <Paragraphs text={props.text} />
-      </div>
+        // The lines (components/annotator/text-lines.ts) are rendered once, on the server with the page,
+        // and never by React again: as inner HTML, hydration takes them as they are instead of walking
+        // 5,000 paragraphs, and no re-render of the annotator touches them (the text never changes
+        // under a mounted view).
+        dangerouslySetInnerHTML={html}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
-import { useState } from "react";
+import { startTransition, useState } from "react";
+import { afterNextPaint } from "@/components/annotator/after-paint";
 import { AnnotationFields, draftFrom, draftPayload, type TDraft } from "@/components/annotator/annotation-fields";
 import { ChainEditor } from "@/components/annotator/chain-editor";
 import { EvidenceSection } from "@/components/annotator/evidence-list";
@@ -96,11 +97,19 @@ export function AnnotationEditor(props: {
     const body = changes(base, draft, span);
     setPending(true);
     const result = await updateAnnotationAction(a.id, { version, ...body });
-    setPending(false);
     if (result.ok) {
-      start(result.data);
-      return props.onSaved(result.data);
+      props.onSaved(result.data);
+      // After the frame that shows the recoloured highlight, and with the list's update (also a
+      // transition), so that the form never renders against the annotation it replaced.
+      afterNextPaint(() =>
+        startTransition(() => {
+          setPending(false);
+          start(result.data);
+        }),
+      );
+      return;
     }
+    setPending(false);
     if (result.error.code === "CONFLICT" && result.error.current) {
       setConflict({ message: result.error.message, current: result.error.current as TAnnotationView });
       return;

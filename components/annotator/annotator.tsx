@@ -1,6 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { afterNextPaint } from "@/components/annotator/after-paint";
 import { AnnotatableText, placeCaret, type TTextSelection } from "@/components/annotator/annotatable-text";
 import { DeletedAnnotations } from "@/components/annotator/deleted-annotations";
 import { HighlightPainter, highlightsSupported, type TSpan } from "@/components/annotator/highlight-painter";
@@ -50,9 +51,12 @@ function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...a
 
 const spanOf = (a: TAnnotationView): TSpan => ({ id: a.id, start: a.start, end: a.end, status: a.status });
 
-/** Records the `pv:paint` measure (read by bench/reading-view.ts) on the frame that shows the highlights. */
+/**
+ * Records the `pv:paint` measure (read by bench/reading-view.ts): from `started` to the frame that
+ * shows the highlights having been produced (its style, layout and paint included).
+ */
 function measurePaint(started: number, count: number) {
-  requestAnimationFrame(() => performance.measure("pv:paint", { start: started, detail: { count } }));
+  afterNextPaint(() => performance.measure("pv:paint", { start: started, detail: { count } }));
 }
 
 const byPosition = (a: TAnnotationView, b: TAnnotationView) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
@@ -171,8 +175,9 @@ export function Annotator(props: {
   /**
    * Applies changed annotations. Their highlights are painted straight away, before React renders
    * the list and the panel again (at 5,000 annotations that render would hold the highlight back by
-   * far more than a frame); the list, counts and panel follow as a transition, so they do not hold
-   * up the frame that shows the highlight. Stable: live events call it from an earlier render.
+   * far more than a frame); the list, counts and panel follow after that frame, as a transition.
+   * Callers hold back their own updates the same way (afterNextPaint). Stable: live events call it
+   * from an earlier render.
    */
   const applyChanges = useStableCallback((incoming: readonly TAnnotationView[]) => {
     if (incoming.length === 0) return;
@@ -188,10 +193,12 @@ export function Annotator(props: {
       }
       if (changed) measurePaint(started, painter.size);
     }
-    startTransition(() => {
-      setAnnotations((list) => incoming.reduce((acc, a) => applyAnnotation(acc, a, removed.current, byPosition), list));
-      setSources((list) => incoming.reduce((acc, a) => withSource(acc, a.source), list));
-    });
+    afterNextPaint(() =>
+      startTransition(() => {
+        setAnnotations((list) => incoming.reduce((acc, a) => applyAnnotation(acc, a, removed.current, byPosition), list));
+        setSources((list) => incoming.reduce((acc, a) => withSource(acc, a.source), list));
+      }),
+    );
   });
 
   /** A saved or reloaded annotation; a live event may already have brought a newer one. */
@@ -268,8 +275,11 @@ export function Annotator(props: {
     const result = await deleteAnnotationAction(a.id);
     if (!result.ok) return setNotice(result.error.message);
     applyChanges([result.data]);
-    setSelectedIds([]);
-    setUndo(result.data);
+    // The panel closes and the toast shows once the highlight is gone from the screen.
+    afterNextPaint(() => {
+      setSelectedIds([]);
+      setUndo(result.data);
+    });
   });
   const cancelDetails = useCallback(() => setSelectedIds([]), []);
   // Trimmed once per selection (it slices the whole text), and the same object while it lasts.
@@ -373,8 +383,11 @@ export function Annotator(props: {
           onClose={() => setDialogSpan(null)}
           onSaved={(a) => {
             remember(a);
-            setDialogSpan(null);
-            setSelectedIds([a.id]);
+            // The dialog closes, and the new annotation's panel opens, after the frame that shows its highlight.
+            afterNextPaint(() => {
+              setDialogSpan(null);
+              setSelectedIds([a.id]);
+            });
           }}
         />
       )}

@@ -3,6 +3,7 @@
  * recolour moves one Range between two sets) plus one for the marked annotation. Ranges are built
  * from the line index by binary search, never by walking the DOM; nothing is added to the content.
  */
+import { TextLines } from "@/components/annotator/text-lines";
 import type { LineIndex } from "@/lib/anchoring/line-index";
 import { STATUSES, type TStatus } from "@/lib/statuses";
 
@@ -20,13 +21,13 @@ export class HighlightPainter {
   private readonly selected: Highlight;
   private readonly painted = new Map<string, { range: Range; status: TStatus; start: number; end: number }>();
   /** The line paragraphs, taken once: indexing a live HTMLCollection far from its last index walks it. */
-  private readonly lines: Element[];
+  private readonly lines: readonly Element[];
 
   constructor(
     private readonly root: HTMLElement,
     private readonly index: LineIndex,
   ) {
-    this.lines = Array.from(root.children);
+    this.lines = new TextLines(root).paragraphs;
     STATUSES.forEach((status, i) => {
       const highlight = new Highlight();
       highlight.priority = i;

@@ -30,8 +30,10 @@ export function NewAnnotationDialog(props: {
     event.preventDefault();
     setPending(true);
     const result = await createAnnotationAction(props.documentId, { start: props.span.start, end: props.span.end, exact: props.span.exact, ...draftPayload(draft) });
-    setPending(false);
+    // Saved: the dialog closes (after the frame that paints the highlight) still pending, so that
+    // it neither renders again first nor takes a second Save meanwhile.
     if (result.ok) return props.onSaved(result.data);
+    setPending(false);
     setErrors(result.error.fields ?? {});
     setMessage(result.error.message);
   }

@@ -18,13 +18,17 @@ import { listMemberOptions } from "@/lib/workspaces/queries";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ annotation?: string | string[] }> };
 
-/** Once per request: the metadata and the page share it (the text alone is 195 KB for the largest corpus document). */
+/**
+ * Once per request: the metadata and the page share it (the text alone is 195 KB for the largest corpus
+ * document). The live cursor is read alongside the document (each checks access itself), and so before
+ * the annotations: the live stream replays whatever lands in between.
+ */
 const load = cache(async (id: string) => {
   const user = await requirePageUser();
   try {
-    const document = await getDocument({ userId: user.id, documentId: id });
+    const [document, liveCursor] = await Promise.all([getDocument({ userId: user.id, documentId: id }), latestEventId({ userId: user.id, documentId: id })]);
     const member = await requireMember({ userId: user.id, workspaceId: document.workspaceId });
-    return { user, document, role: member.role };
+    return { user, document, role: member.role, liveCursor };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -37,9 +41,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 }
 
 export default async function DocumentPage({ params, searchParams }: TProps) {
-  const { user, document, role } = await load((await params).id);
-  // Read before the annotations: the live stream replays whatever lands in between.
-  const liveCursor = await latestEventId({ userId: user.id, documentId: document.id });
+  const { user, document, role, liveCursor } = await load((await params).id);
   const [annotations, sources, members] = await Promise.all([
     readingAnnotations({ userId: user.id, document }),
     listSources({ userId: user.id, workspaceId: document.workspaceId }),
