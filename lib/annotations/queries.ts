@@ -8,7 +8,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { sourceSelect } from "@/lib/sources/present";
 import type { TStatus } from "@/lib/statuses";
 
-async function visibleDocument(options: { userId: string; documentId: string }) {
+/** The document if the user may see it (a live document of one of their workspaces), else 404. */
+export async function visibleDocument(options: { userId: string; documentId: string }) {
   const doc = await db().document.findFirst({ where: { id: options.documentId, ...visibleDocuments(options.userId) }, select: { id: true, workspaceId: true } });
   if (!doc) throw notFound("Document not found");
   return doc;
@@ -36,7 +37,7 @@ type TDocumentAnnotationsFilter = { documentId: string; statuses?: readonly TSta
  * The live annotations of a document (optionally of some statuses or one source) in reading order. Plain
  * SQL: for 2,000 rows Prisma's findMany took twice as long as the query itself, mapping each value.
  */
-function annotationRows(options: TDocumentAnnotationsFilter): Promise<TListRow[]> {
+export function annotationRows(options: TDocumentAnnotationsFilter): Promise<TListRow[]> {
   const status = options.statuses?.length ? Prisma.sql`AND "status" = ANY(${[...options.statuses]}::"VerificationStatus"[])` : Prisma.empty;
   const source = options.sourceId ? Prisma.sql`AND "sourceId" = ${options.sourceId}` : Prisma.empty;
   return db().$queryRaw<TListRow[]>`
@@ -52,8 +53,8 @@ function countsBy(rows: ReadonlyArray<{ annotationId: string; _count: { _all: nu
 
 /**
  * What a document's live annotations carry besides their own columns, each read once for the whole
- * document (no list of 2,000 ids): evidence and comment counts by annotation, and the chain hops in
- * order with their source's title. Shared by the API list and the reading view.
+ * document (no list of 2,000 ids): evidence and comment counts by annotation, and each annotation's
+ * chain hops in order with their source's title. Shared by the API list, the reports and the reading view.
  */
 export async function documentAnnotationExtras(documentId: string) {
   const ofDocument = { annotation: { documentId, deletedAt: null } };
@@ -66,7 +67,13 @@ export async function documentAnnotationExtras(documentId: string) {
       select: { annotationId: true, sourceId: true, locator: true, note: true, source: { select: { title: true } } },
     }),
   ]);
-  return { evidenceCount: countsBy(evidence), commentCount: countsBy(comments), hops };
+  const chainOf = new Map<string, typeof hops>();
+  for (const hop of hops) {
+    const chain = chainOf.get(hop.annotationId);
+    if (chain) chain.push(hop);
+    else chainOf.set(hop.annotationId, [hop]);
+  }
+  return { evidenceCount: countsBy(evidence), commentCount: countsBy(comments), chainOf };
 }
 
 type TPersonIds = { createdById: string; updatedById: string; assigneeId: string | null; verdictById: string | null; signedOffById: string | null };
@@ -99,7 +106,7 @@ export async function listAnnotations(options: { userId: string; documentId: str
  * on freshly written rows.
  */
 export async function documentAnnotations(filter: TDocumentAnnotationsFilter): Promise<TAnnotation[]> {
-  const [rows, { evidenceCount, commentCount, hops }] = await Promise.all([annotationRows(filter), documentAnnotationExtras(filter.documentId)]);
+  const [rows, { evidenceCount, commentCount, chainOf }] = await Promise.all([annotationRows(filter), documentAnnotationExtras(filter.documentId)]);
   const sourceIds = new Set<string>();
   for (const row of rows) if (row.sourceId) sourceIds.add(row.sourceId);
   const [personById, sources] = await Promise.all([
@@ -108,12 +115,6 @@ export async function documentAnnotations(filter: TDocumentAnnotationsFilter): P
   ]);
 
   const sourceById = new Map(sources.map((source) => [source.id, source]));
-  const chainOf = new Map<string, TAnnotationRow["chain"]>();
-  for (const hop of hops) {
-    const chain = chainOf.get(hop.annotationId) ?? [];
-    chain.push({ sourceId: hop.sourceId, locator: hop.locator, note: hop.note, source: { title: hop.source.title } });
-    chainOf.set(hop.annotationId, chain);
-  }
   // Rows name their people by foreign keys, so createdBy and updatedBy are always found.
   const person = (id: string) => personById.get(id) as TAnnotationRow["createdBy"];
   const optionalPerson = (id: string | null) => (id ? (personById.get(id) ?? null) : null);
