@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { cpLength } from "../lib/anchoring/code-points";
-import { quoteSelector } from "../lib/anchoring/selectors";
+import { copyCorpus, corpusDocument, CORPUS_TITLE, spanRow } from "./lib/corpus-copy";
 import { hashToken, generateToken, tokenPrefix } from "../lib/tokens/secret";
 import type { TExportFormat } from "../lib/reports/schemas";
 import { isVerdict, STATUSES } from "../lib/statuses";
@@ -24,7 +24,6 @@ import { generateSpans, seededRandom } from "./lib/spans";
 import { editText, REANCHOR_SEED } from "./reanchor";
 import { markdownTable, median } from "./lib/table";
 import { scriptClient } from "../prisma/client";
-import { DEMO_WORKSPACE } from "../prisma/demo";
 import { createShutdown, projectRoot } from "../scripts/lib/database";
 
 const SMOKE = process.argv.includes("--smoke");
@@ -32,7 +31,6 @@ const COUNT = SMOKE ? 200 : 2_000;
 const RUNS = SMOKE ? 1 : 5;
 const PORT = 3220;
 const BASE_URL = `http://localhost:${PORT}`;
-const DOCUMENT_TITLE = "Khojaly Genocide (Presidential Library compilation)";
 const EDITOR = "editor@example.com";
 const SEED = 0x0e8_2026;
 const SOURCE_COUNT = 40;
@@ -90,15 +88,9 @@ async function createBenchData(databaseUrl: string): Promise<TBenchData> {
   try {
     const users = await prisma.user.findMany({ select: { id: true, email: true } });
     const editor = users.find((u) => u.email === EDITOR)!;
-    const original = await prisma.document.findFirstOrThrow({
-      where: { title: DOCUMENT_TITLE, workspace: { name: DEMO_WORKSPACE } },
-      select: { workspaceId: true, text: true, sha256: true, length: true },
-    });
+    const original = await corpusDocument(prisma);
     const { workspaceId } = original;
-    const copy = await prisma.document.create({
-      data: { ...original, title: `${DOCUMENT_TITLE} (exports bench)`, createdById: editor.id },
-      select: { id: true, revision: true },
-    });
+    const copy = await copyCorpus(prisma, original, { label: "exports bench", createdById: editor.id });
     const sources = await prisma.source.createManyAndReturn({
       data: Array.from({ length: SOURCE_COUNT }, (_, i) => sourceRow(i, workspaceId, editor.id)),
       select: { id: true },
@@ -110,13 +102,7 @@ async function createBenchData(databaseUrl: string): Promise<TBenchData> {
       const sourced = random() < 0.75;
       const verdict = isVerdict(span.status);
       return {
-        workspaceId,
-        documentId: copy.id,
-        documentRevision: copy.revision,
-        start: span.start,
-        end: span.end,
-        ...quoteSelector(original.text, span, original.length),
-        status: span.status,
+        ...spanRow(original, copy, span),
         sourceId: sourced ? pick(sources).id : null,
         locator: sourced ? `p. ${1 + Math.floor(random() * 400)}` : "",
         attributionText: random() < 0.3 ? "according to the compilation" : "",
@@ -172,7 +158,7 @@ async function createBenchData(databaseUrl: string): Promise<TBenchData> {
     // The same document after edits (bench/reanchor.ts), for the import through the route to re-anchor into.
     const edited = editText(original.text, seededRandom(REANCHOR_SEED)).text;
     const editedCopy = await prisma.document.create({
-      data: { workspaceId, text: edited, sha256: createHash("sha256").update(edited, "utf8").digest("hex"), length: cpLength(edited), title: `${DOCUMENT_TITLE} (edited, exports bench)`, createdById: editor.id },
+      data: { workspaceId, text: edited, sha256: createHash("sha256").update(edited, "utf8").digest("hex"), length: cpLength(edited), title: `${CORPUS_TITLE} (edited, exports bench)`, createdById: editor.id },
       select: { id: true },
     });
 
@@ -309,7 +295,7 @@ const formatSize = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 /
 function printReport(data: TBenchData, timings: Map<TExportFormat, TTiming>) {
   const { counts } = data;
   console.log(
-    `\nExports: "${DOCUMENT_TITLE}" with ${COUNT.toLocaleString("en-US")} annotations (${counts.sourced.toLocaleString("en-US")} citing a source, ` +
+    `\nExports: "${CORPUS_TITLE}" with ${COUNT.toLocaleString("en-US")} annotations (${counts.sourced.toLocaleString("en-US")} citing a source, ` +
       `${counts.evidence.toLocaleString("en-US")} evidence items, ${counts.chains} chains, ${counts.comments} comments), ?${QUERY}; ` +
       `${os.cpus().length} cores; median / max of ${RUNS} runs after one warm-up, next start (production build).\n`,
   );

@@ -16,18 +16,18 @@
  * once more (not recorded) with a Chrome trace into FILE and a V8 CPU profile, and prints where the main
  * thread's time went up to painted (self time by trace slice, long tasks, self time by function).
  */
-import fs from "node:fs";
 import os from "node:os";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { quoteSelector } from "../lib/anchoring/selectors";
+import { copyCorpus, corpusDocument, CORPUS_TITLE, spanRow } from "./lib/corpus-copy";
 import { needsEvidence, STATUSES, type TStatus } from "../lib/statuses";
 import { startBench, startServer } from "./lib/app-server";
-import { heapUsedAfterGc, longestTaskBefore, navigationPhases, observeLongTasks, paintedRangeCount, paintMeasureCount, summarizeCpuProfile, summarizeTrace, waitForPaint, type TPhases } from "./lib/page-probes";
+import { heapUsedAfterGc, longestTaskBefore, navigationPhases, observeLongTasks, paintedRangeCount, paintMeasureCount, waitForPaint, type TPhases } from "./lib/page-probes";
+import { traceOpening } from "./lib/opening-trace";
 import { measureRecogito, RECOGITO_VERSION, type TRecogitoRun } from "./lib/recogito";
 import { generateSpans, overlapShare, seededRandom, type TSpan } from "./lib/spans";
 import { markdownTable, median } from "./lib/table";
 import { scriptClient } from "../prisma/client";
-import { DEMO_PASSWORD, DEMO_WORKSPACE } from "../prisma/demo";
+import { DEMO_PASSWORD } from "../prisma/demo";
 import { createShutdown } from "../scripts/lib/database";
 
 const SMOKE = process.argv.includes("--smoke");
@@ -38,7 +38,6 @@ const RUNS = SMOKE ? 1 : 5;
 const WARM_UP = !SMOKE;
 const PORT = 3200;
 const BASE_URL = `http://localhost:${PORT}`;
-const DOCUMENT_TITLE = "Khojaly Genocide (Presidential Library compilation)";
 const SIGN_IN = { email: "editor@example.com", password: DEMO_PASSWORD };
 const SEED = 0x5eed_2026;
 const INSERT_BATCH = 1_000;
@@ -92,26 +91,14 @@ async function createBenchDocuments(databaseUrl: string): Promise<{ text: string
   const prisma = scriptClient(databaseUrl);
   try {
     const editor = await prisma.user.findUniqueOrThrow({ where: { email: SIGN_IN.email }, select: { id: true } });
-    const original = await prisma.document.findFirstOrThrow({
-      where: { title: DOCUMENT_TITLE, workspace: { name: DEMO_WORKSPACE } },
-      select: { workspaceId: true, text: true, sha256: true, length: true },
-    });
+    const original = await corpusDocument(prisma);
     const random = seededRandom(SEED);
     const documents: TBenchDocument[] = [];
     for (const count of [0, ...COUNTS]) {
-      const copy = await prisma.document.create({
-        data: { ...original, title: `${DOCUMENT_TITLE} (bench, ${count.toLocaleString("en-US")} annotations)`, createdById: editor.id },
-        select: { id: true, revision: true },
-      });
+      const copy = await copyCorpus(prisma, original, { label: `bench, ${count.toLocaleString("en-US")} annotations`, createdById: editor.id });
       const spans = generateSpans(count, original.length, random);
       const rows = spans.map((span) => ({
-        workspaceId: original.workspaceId,
-        documentId: copy.id,
-        documentRevision: copy.revision,
-        start: span.start,
-        end: span.end,
-        ...quoteSelector(original.text, span, original.length),
-        status: span.status,
+        ...spanRow(original, copy, span),
         createdById: editor.id,
         updatedById: editor.id,
       }));
@@ -194,36 +181,15 @@ async function removeOne(page: Page, count: number): Promise<number> {
   return (await waitForPaint(page, count, before)).duration;
 }
 
-/** Writes the trace and prints the main thread's time up to painted, by slice name, and its long tasks. */
-function reportTrace(file: string, trace: Buffer, paintedMs: number) {
-  fs.writeFileSync(file, trace);
-  const summary = summarizeTrace(trace.toString("utf8"), paintedMs);
-  log(`trace written to ${file}; main thread busy ${Math.round(summary.totalMs)} ms of ${Math.round(paintedMs)} ms to painted`);
-  console.log(markdownTable(["slice (self time)", "ms"], summary.rows.map((r) => [r.name, formatMs(r.selfMs)])));
-  console.log(markdownTable(["task start, ms", "ms", "mostly (inclusive ms)"], summary.tasks.map((t) => [formatMs(t.startMs), formatMs(t.ms), t.mostly]), new Set([2])));
-}
-
 /** Opens the document in a fresh tab and takes every figure of one run (and a trace of the opening into `traceFile`). */
 async function openDocument(context: BrowserContext, document: TBenchDocument, traceFile?: string): Promise<TOpening> {
   const page = await context.newPage();
-  const browser = context.browser();
   try {
     await page.addInitScript(observeLongTasks);
-    const cdp = traceFile ? await context.newCDPSession(page) : null;
-    if (cdp) {
-      await cdp.send("Profiler.enable");
-      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-      await cdp.send("Profiler.start");
-    }
-    if (traceFile && browser) await browser.startTracing(page);
+    const trace = traceFile ? await traceOpening(context, page, traceFile) : null;
     await page.goto(`${BASE_URL}/documents/${document.id}`, { waitUntil: "commit" });
     const paint = await waitForPaint(page, document.count);
-    if (traceFile && browser) reportTrace(traceFile, await browser.stopTracing(), paint.end);
-    if (cdp) {
-      const { profile } = await cdp.send("Profiler.stop");
-      console.log(markdownTable(["function (self time, whole profile)", "ms"], summarizeCpuProfile(profile).map((r) => [r.name, formatMs(r.selfMs)]), new Set([0])));
-      await cdp.detach();
-    }
+    await trace?.stop(paint.end);
     const longestTask = await longestTaskBefore(page, paint.end);
     const paintedRanges = await paintedRangeCount(page);
     const phases = await navigationPhases(page);
@@ -371,7 +337,7 @@ const PHASE_HEADERS = ["annotations", "HTML, MB", "DOM elements", "first byte, m
 function printReport(browserVersion: string, documentLength: number, baselineHeapBytes: number, results: readonly TResult[]) {
   const runs = WARM_UP ? `median / max of ${RUNS} fresh tabs after one warm-up` : `${RUNS} run (smoke: no warm-up, figures are indicative only)`;
   console.log(
-    `\nReading view: "${DOCUMENT_TITLE}" (${documentLength.toLocaleString("en-US")} code points), headless Chromium ${browserVersion}, ` +
+    `\nReading view: "${CORPUS_TITLE}" (${documentLength.toLocaleString("en-US")} code points), headless Chromium ${browserVersion}, ` +
       `${os.cpus().length} cores; ${runs}, next start (production build).\n`,
   );
   console.log(markdownTable(HEADERS, results.map((r) => resultRow(r, baselineHeapBytes)), TEXT_COLUMNS));
