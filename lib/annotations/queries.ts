@@ -2,7 +2,7 @@ import "server-only";
 import { requireMember, visibleAnnotations, visibleDocuments } from "@/lib/access";
 import { annotationEventSelect, annotationSelect, presentAnnotation, presentAnnotationEvent, type TAnnotationRow } from "@/lib/annotations/present";
 import type { TAnnotation, TAnnotationEvent } from "@/lib/annotations/schemas";
-import { db } from "@/lib/db";
+import { db, sqlColumns } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sourceSelect } from "@/lib/sources/present";
@@ -28,10 +28,10 @@ const listRowSelect = { ...columnsOf(annotationSelect), createdById: true, updat
 type TListRow = Prisma.AnnotationGetPayload<{ select: typeof listRowSelect }>;
 
 /** listRowSelect as SQL: the same column names, so the rows have the shape Prisma would give them. */
-const LIST_COLUMNS = Prisma.raw(Object.keys(listRowSelect).map((column) => `"${column}"`).join(", "));
+const LIST_COLUMNS = sqlColumns(listRowSelect);
 
 /** Which of a document's live annotations: all, or those of the given statuses and/or one source. */
-type TDocumentAnnotationsFilter = { documentId: string; statuses?: readonly TStatus[]; sourceId?: string };
+export type TDocumentAnnotationsFilter = { documentId: string; statuses?: readonly TStatus[]; sourceId?: string };
 
 /**
  * The live annotations of a document (optionally of some statuses or one source) in reading order. Plain

@@ -1,12 +1,13 @@
 import "server-only";
 import { visibleAnnotations, visibleEvidence } from "@/lib/access";
 import type { TPerson } from "@/lib/annotations/schemas";
-import { db } from "@/lib/db";
+import { db, sqlColumns } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { evidenceSelect, presentEvidence, type TEvidenceRow } from "@/lib/evidence/present";
 import type { TEvidence } from "@/lib/evidence/schemas";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { sourceSelect } from "@/lib/sources/present";
+import type { TStatus } from "@/lib/statuses";
 
 /**
  * Presents rows with their creators and sources, each read in one query for the whole batch
@@ -26,6 +27,21 @@ async function present(rows: TEvidenceRow[]): Promise<TEvidence[]> {
 
 export async function findEvidence(where: Prisma.EvidenceWhereInput): Promise<TEvidence[]> {
   return present(await db().evidence.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: evidenceSelect }));
+}
+
+const EVIDENCE_COLUMNS = sqlColumns(evidenceSelect, "e");
+
+/**
+ * The live evidence of a document's live annotations (optionally of some statuses), oldest first,
+ * for the reports. Plain SQL, as annotationRows: Prisma's findMany spent 100 ms mapping 2,000 items.
+ */
+export async function documentEvidence(options: { documentId: string; statuses?: readonly TStatus[] }): Promise<TEvidence[]> {
+  const status = options.statuses?.length ? Prisma.sql`AND a."status" = ANY(${[...options.statuses]}::"VerificationStatus"[])` : Prisma.empty;
+  const rows = await db().$queryRaw<TEvidenceRow[]>`
+    SELECT ${EVIDENCE_COLUMNS} FROM "Evidence" e JOIN "Annotation" a ON a."id" = e."annotationId"
+    WHERE a."documentId" = ${options.documentId} AND a."deletedAt" IS NULL AND e."deletedAt" IS NULL ${status}
+    ORDER BY e."createdAt", e."id"`;
+  return present(rows);
 }
 
 /** The live evidence of a live, visible annotation, oldest first; any member reads it, others get 404. */

@@ -5,7 +5,7 @@ import { commentSelect, presentComment } from "@/lib/comments/present";
 import type { TComment } from "@/lib/comments/schemas";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { findEvidence } from "@/lib/evidence/queries";
+import { documentEvidence } from "@/lib/evidence/queries";
 import type { TEvidence } from "@/lib/evidence/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TReport, TReportAnnotation, TReportDocument, TReportOptions, TReportParts } from "@/lib/reports/schemas";
@@ -45,7 +45,7 @@ async function loadDocument(options: { doc: TDocumentRow; origin: string; option
   const where: Prisma.AnnotationWhereInput = { documentId: doc.id, deletedAt: null, ...(statuses?.length ? { status: { in: statuses } } : {}) };
   const [rows, evidence, comments, text] = await Promise.all([
     documentAnnotations({ documentId: doc.id, statuses }),
-    parts.evidence ? findEvidence({ deletedAt: null, annotation: where }) : [],
+    parts.evidence ? documentEvidence({ documentId: doc.id, statuses }) : [],
     options.options.includeComments && parts.comments
       ? db().comment.findMany({ where: { deletedAt: null, annotation: where }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentSelect })
       : [],
