@@ -11,6 +11,11 @@ export function json(data: unknown, init?: ResponseInit): Response {
   return Response.json(data, init);
 }
 
+/** An answer whose JSON is already serialized (a kept list), with the headers Response.json sets. */
+export function jsonBody(body: string): Response {
+  return new Response(body, { headers: { "content-type": "application/json" } });
+}
+
 /**
  * How the pool and the server say they are full: pg's pool when no connection came free in
  * DB_CONNECT_TIMEOUT_MS (two wordings: waiting for a pooled one, or a new one that took too long),

@@ -1,7 +1,7 @@
 import { admission } from "@/lib/api/admission";
-import { apiRoute, json, parseInput, readJson } from "@/lib/api/handler";
+import { apiRoute, json, jsonBody, parseInput, readJson } from "@/lib/api/handler";
 import { createAnnotation } from "@/lib/annotations/mutations";
-import { listAnnotations } from "@/lib/annotations/queries";
+import { listAnnotationsJson } from "@/lib/annotations/list-cache";
 import { ZAnnotationFilters, ZCreateAnnotation } from "@/lib/annotations/schemas";
 
 /**
@@ -15,7 +15,7 @@ export const GET = apiRoute(async ({ req, user, params }) => {
   const search = new URL(req.url).searchParams;
   // An empty parameter (?status=) means no filter, as a plain HTML form sends it.
   const filters = parseInput(ZAnnotationFilters, { status: search.get("status") || undefined, sourceId: search.get("sourceId") || undefined });
-  return admitList(async () => json({ annotations: await listAnnotations({ userId: user.id, documentId: params.id, ...filters }) }));
+  return admitList(async () => jsonBody(await listAnnotationsJson({ userId: user.id, documentId: params.id, ...filters })));
 });
 
 export const POST = apiRoute(async ({ req, user, params }) => {

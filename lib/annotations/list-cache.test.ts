@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { setChain } from "@/lib/annotations/chain";
+import { deleteAnnotation } from "@/lib/annotations/mutations";
+import { listAnnotations } from "@/lib/annotations/queries";
+import { ZSetChain, type TAnnotation } from "@/lib/annotations/schemas";
+import { postComment } from "@/lib/comments/mutations";
+import { db } from "@/lib/db";
+import { removeEvidence } from "@/lib/evidence/mutations";
+import { updateSource } from "@/lib/sources/mutations";
+import { addEvidenceTo, create, testWorkspace, update } from "@/lib/testing/annotation-fixtures";
+import { listAnnotationsJson } from "./list-cache";
+
+const TEXT = "Khojaly, 26 February 1992. Memorial reported 613 killed; Newsweek quoted the same figure.";
+
+/** The API's list as a client reads it. */
+async function apiList(userId: string, documentId: string, filters: { status?: "IN_PROGRESS"; sourceId?: string } = {}): Promise<TAnnotation[]> {
+  return (JSON.parse(await listAnnotationsJson({ userId, documentId, ...filters })) as { annotations: TAnnotation[] }).annotations;
+}
+
+describe("the API's kept annotation list (real database)", () => {
+  it("always answers what listAnnotations answers, after every kind of change, once it has been kept", async () => {
+    const { documentId, users } = await testWorkspace(TEXT);
+    const reviewer = users.REVIEWER.id;
+    const first = await create(reviewer, documentId, { start: 0, end: 7, source: { kind: "REPORT", title: "Memorial report" } });
+    const second = await create(reviewer, documentId, { start: 45, end: 48 });
+    const sameAsFresh = async () => {
+      const [kept, fresh] = [await apiList(users.VIEWER.id, documentId), await listAnnotations({ userId: users.VIEWER.id, documentId })];
+      expect(kept).toEqual(fresh);
+      return kept;
+    };
+
+    expect((await sameAsFresh()).map((a) => a.id)).toEqual([first.id, second.id]);
+    expect(await sameAsFresh()).toHaveLength(2); // now served from the kept copy
+
+    await update(reviewer, second.id, { version: 1, status: "IN_PROGRESS" });
+    expect((await sameAsFresh())[1].status).toBe("IN_PROGRESS");
+
+    const evidence = await addEvidenceTo(reviewer, first.id);
+    expect((await sameAsFresh())[0].evidenceCount).toBe(1);
+    await removeEvidence({ userId: reviewer, evidenceId: evidence.evidence.id });
+    expect((await sameAsFresh())[0].evidenceCount).toBe(0);
+
+    await postComment({ userId: reviewer, annotationId: second.id, input: { html: "<p>Which edition?</p>" } });
+    expect((await sameAsFresh())[1].commentCount).toBe(1);
+
+    const sourceId = first.source!.id;
+    const current = (await sameAsFresh())[1];
+    await setChain({ userId: reviewer, annotationId: second.id, input: ZSetChain.parse({ version: current.version, hops: [{ sourceId, locator: "p. 9" }] }) });
+    expect((await sameAsFresh())[1].chain).toEqual([{ sourceId, title: "Memorial report", locator: "p. 9", note: "" }]);
+
+    // Changes outside the annotations' own rows: the source's title (shown on the annotation and in
+    // the chain) and a person's name.
+    await updateSource({ userId: users.EDITOR.id, sourceId, input: { version: first.source!.version, title: "Memorial: Khojaly report" } });
+    const renamed = await sameAsFresh();
+    expect(renamed[0].source?.title).toBe("Memorial: Khojaly report");
+    expect(renamed[1].chain[0].title).toBe("Memorial: Khojaly report");
+    await db().user.update({ where: { id: reviewer }, data: { name: "Reviewer, renamed" } });
+    expect((await sameAsFresh())[0].createdBy.name).toBe("Reviewer, renamed");
+
+    // A write that goes around the app entirely is seen too: nothing depends on writers clearing it.
+    await db().$executeRaw`UPDATE "Annotation" SET "note" = 'Edited in SQL' WHERE "id" = ${first.id}`;
+    expect((await sameAsFresh())[0].note).toBe("Edited in SQL");
+
+    await deleteAnnotation({ userId: reviewer, annotationId: first.id });
+    expect((await sameAsFresh()).map((a) => a.id)).toEqual([second.id]);
+  });
+
+  it("keeps filtered lists apart and checks who asks on every call", async () => {
+    const { documentId, users } = await testWorkspace(TEXT);
+    const draft = await create(users.REVIEWER.id, documentId, { start: 0, end: 7, source: { kind: "BOOK", title: "Black Garden" } });
+    const checked = await create(users.REVIEWER.id, documentId, { start: 45, end: 48 });
+    await update(users.REVIEWER.id, checked.id, { version: 1, status: "IN_PROGRESS" });
+
+    for (let round = 0; round < 2; round++) {
+      expect((await apiList(users.VIEWER.id, documentId)).map((a) => a.id)).toEqual([draft.id, checked.id]);
+      expect((await apiList(users.VIEWER.id, documentId, { status: "IN_PROGRESS" })).map((a) => a.id)).toEqual([checked.id]);
+      expect((await apiList(users.VIEWER.id, documentId, { sourceId: draft.source!.id })).map((a) => a.id)).toEqual([draft.id]);
+    }
+    await expect(listAnnotationsJson({ userId: users.STRANGER.id, documentId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await db().membership.deleteMany({ where: { userId: users.VIEWER.id } });
+    await expect(listAnnotationsJson({ userId: users.VIEWER.id, documentId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
