@@ -13,7 +13,7 @@
  * `pv:paint` after recolouring one annotation, adding one (select, A, save) and deleting it again.
  *
  * For profiling: `--counts=2000` measures only those counts; `--trace=FILE` also opens the first of them
- * once more (not recorded) with a Chrome trace into FILE and a V8 CPU profile, and prints where the main
+ * once more (not recorded) with a Chrome trace into FILE and a V8 CPU profile (FILE.cpuprofile), and prints where the main
  * thread's time went up to painted (self time by trace slice, long tasks, self time by function).
  */
 import os from "node:os";
@@ -192,7 +192,7 @@ async function openDocument(context: BrowserContext, document: TBenchDocument, t
     await trace?.stop(paint.end);
     const longestTask = await longestTaskBefore(page, paint.end);
     const paintedRanges = await paintedRangeCount(page);
-    const phases = await navigationPhases(page);
+    const phases = await navigationPhases(page, document.count);
     const heapBytes = await heapUsedAfterGc(page);
     const recolourPaint = await recolourOne(page, document.count);
     const addPaint = await addOne(page, document.count);
@@ -307,8 +307,10 @@ function phasesRow({ document, runs }: TResult): string[] {
     formatMb(mid((p) => p.htmlBytes)),
     Math.round(mid((p) => p.elements)).toLocaleString("en-US"),
     formatMs(mid((p) => p.ttfb)),
+    formatMs(mid((p) => p.textShown)),
     formatMs(mid((p) => p.htmlReceived)),
     formatMs(mid((p) => p.domContentLoaded)),
+    formatMs(mid((p) => p.annotationsArrived)),
     formatMs(median(runs.map((r) => r.navToPainted))),
   ];
 }
@@ -332,7 +334,7 @@ const TEXT_COLUMNS = new Set([3, 5, 7, 10, 11]);
 
 const CHANGE_HEADERS = ["annotations", "add one, ms", "delete one, ms", "recolour one, ms", "target"];
 const RECOGITO_HEADERS = ["annotations", "ours: pv:paint, ms", `recogito ${RECOGITO_VERSION}: setAnnotations → painted, ms`, "recogito revived", "ratio", "target"];
-const PHASE_HEADERS = ["annotations", "HTML, MB", "DOM elements", "first byte, ms", "HTML received, ms", "DOMContentLoaded, ms", "painted, ms"];
+const PHASE_HEADERS = ["annotations", "HTML, MB", "DOM elements", "first byte, ms", "text shown, ms", "HTML received, ms", "DOMContentLoaded, ms", "painter has the annotations, ms", "painted, ms"];
 
 function printReport(browserVersion: string, documentLength: number, baselineHeapBytes: number, results: readonly TResult[]) {
   const runs = WARM_UP ? `median / max of ${RUNS} fresh tabs after one warm-up` : `${RUNS} run (smoke: no warm-up, figures are indicative only)`;
@@ -363,6 +365,10 @@ function printReport(browserVersion: string, documentLength: number, baselineHea
   );
   console.log("\nWhere the time to painted goes (medians; ms from navigation start, HTML decoded size, elements once painted):\n");
   console.log(markdownTable(PHASE_HEADERS, results.map(phasesRow)));
+  console.log(
+    "\ntext shown: first contentful paint (the page streams the text at once and the annotations after it, in the same response). " +
+      "HTML received: the end of that response. painter has the annotations: the start of the pv:paint above (the data unpacked, the page hydrated).",
+  );
 }
 
 // ---------------------------------------------------------------- main

@@ -78,7 +78,8 @@ function summarizeCpuProfile(profile: { nodes: TProfileNode[]; samples?: number[
 
 /**
  * Starts a Chrome trace and a V8 CPU profile of `page` (before it navigates); `stop(paintedMs)`, once
- * the opening painted `paintedMs` after navigation start, writes the trace to `file` and prints both summaries.
+ * the opening painted `paintedMs` after navigation start, writes the trace to `file` (the profile to
+ * `file`.cpuprofile) and prints both summaries.
  */
 export async function traceOpening(context: BrowserContext, page: Page, file: string): Promise<{ stop: (paintedMs: number) => Promise<void> }> {
   const browser = context.browser();
@@ -97,6 +98,8 @@ export async function traceOpening(context: BrowserContext, page: Page, file: st
       console.log(markdownTable(["slice (self time)", "ms"], summary.rows.map((r) => [r.name, formatMs(r.selfMs)])));
       console.log(markdownTable(["task start, ms", "ms", "mostly (inclusive ms)"], summary.tasks.map((t) => [formatMs(t.startMs), formatMs(t.ms), t.mostly]), new Set([2])));
       const { profile } = await cdp.send("Profiler.stop");
+      // Beside the trace, for DevTools' Performance panel or a closer look at one function.
+      fs.writeFileSync(`${file}.cpuprofile`, JSON.stringify(profile));
       console.log(markdownTable(["function (self time, whole profile)", "ms"], summarizeCpuProfile(profile).map((r) => [r.name, formatMs(r.selfMs)]), new Set([0])));
       await cdp.detach();
     },

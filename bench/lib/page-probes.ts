@@ -7,7 +7,7 @@ import type { Page } from "@playwright/test";
 
 export type TPaint = { end: number; duration: number };
 /** Where the time before painting went: navigation timing, in ms from navigation start, and sizes. */
-export type TPhases = { ttfb: number; htmlReceived: number; domContentLoaded: number; htmlBytes: number; elements: number };
+export type TPhases = { ttfb: number; textShown: number; htmlReceived: number; domContentLoaded: number; annotationsArrived: number; htmlBytes: number; elements: number };
 
 declare global {
   interface Window {
@@ -59,17 +59,25 @@ export async function paintedRangeCount(page: Page): Promise<number> {
   });
 }
 
-export async function navigationPhases(page: Page): Promise<TPhases> {
-  return page.evaluate(() => {
+/**
+ * Navigation timing, the first contentful paint (the text shown, before its highlights: the page
+ * streams the text first and the annotations after it) and the start of the first `pv:paint` whose
+ * detail.count is `count` (the annotations handed to the painter).
+ */
+export async function navigationPhases(page: Page, count: number): Promise<TPhases> {
+  return page.evaluate((count) => {
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    const paint = (performance.getEntriesByName("pv:paint", "measure") as PerformanceMeasure[]).find((e) => e.detail?.count === count);
     return {
       ttfb: nav.responseStart,
+      textShown: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0,
       htmlReceived: nav.responseEnd,
       domContentLoaded: nav.domContentLoadedEventEnd,
+      annotationsArrived: paint?.startTime ?? 0,
       htmlBytes: nav.decodedBodySize,
       elements: document.getElementsByTagName("*").length,
     };
-  });
+  }, count);
 }
 
 export async function heapUsedAfterGc(page: Page): Promise<number> {

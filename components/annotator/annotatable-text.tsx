@@ -9,7 +9,8 @@ type TProps = {
   text: string;
   label: string;
   index: LineIndex;
-  onReady: (root: HTMLElement) => void;
+  /** Once mounted: the text root and its lines (shared with the highlight painter). */
+  onReady: (root: HTMLElement, lines: TextLines) => void;
   onSelection: (selection: TTextSelection) => void;
   onClickOffset: (offset: number) => void;
   /** The key `a` with a selection. */
@@ -74,9 +75,9 @@ export function AnnotatableText(props: TProps) {
   useEffect(() => {
     const root = rootRef.current;
     if (!root) return;
-    latest.current.onReady(root);
     const lines = new TextLines(root);
     linesRef.current = lines;
+    latest.current.onReady(root, lines);
 
     /** The selection in code points once it is inside the text; null when empty or elsewhere. */
     const readSelection = (): TTextSelection | undefined => {

@@ -5,7 +5,7 @@ import { AnnotationFields, draftFrom, draftPayload, type TDraft } from "@/compon
 import { ChainEditor } from "@/components/annotator/chain-editor";
 import { EvidenceSection } from "@/components/annotator/evidence-list";
 import { FormFooter } from "@/components/annotator/form-footer";
-import { sourceLabel } from "@/components/annotator/source-combobox";
+import { sourceLabel } from "@/components/annotator/source-label";
 import { StatusBadge } from "@/components/annotator/status-badge";
 import { updateAnnotationAction } from "@/lib/annotations/actions";
 import type { TAnnotationView } from "@/lib/annotations/schemas";

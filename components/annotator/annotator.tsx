@@ -5,10 +5,10 @@ import { afterNextPaint } from "@/components/annotator/after-paint";
 import { AnnotatableText, placeCaret, type TTextSelection } from "@/components/annotator/annotatable-text";
 import { DeletedAnnotations } from "@/components/annotator/deleted-annotations";
 import { HighlightPainter, highlightsSupported, type TSpan } from "@/components/annotator/highlight-painter";
-import { NewAnnotationDialog } from "@/components/annotator/new-annotation-dialog";
 import { OrphanedAnnotations } from "@/components/annotator/orphaned";
 import { AnnotationList, type TFilters } from "@/components/annotator/sidebar";
 import { StatusStyles } from "@/components/annotator/status-styles";
+import type { TextLines } from "@/components/annotator/text-lines";
 import { UndoToast } from "@/components/annotator/undo-toast";
 import { LiveStatus } from "@/components/live/live-status";
 import { publishPresence } from "@/components/live/presence-store";
@@ -36,6 +36,13 @@ const AnnotationDetails = dynamic(() => loadDetails().then((m) => m.AnnotationDe
 });
 /** The open panel re-renders only when its own props change, not on every change to the list. */
 const MemoDetails = memo(AnnotationDetails);
+/**
+ * The "New annotation" dialog, with its source picker and the source schemas (zod) behind it, is
+ * not needed to show the text: it loads apart too, fetched while idle after the first paint or when
+ * the reader first selects text, so it is there by the time they press A.
+ */
+const loadNewDialog = () => import("@/components/annotator/new-annotation-dialog");
+const NewAnnotationDialog = dynamic(() => loadNewDialog().then((m) => m.NewAnnotationDialog));
 
 /**
  * A callback with a fixed identity that always runs the latest `fn`: memoized children (list rows,
@@ -58,6 +65,19 @@ const spanOf = (a: TAnnotationView): TSpan => ({ id: a.id, start: a.start, end: 
 function measurePaint(started: number, count: number) {
   afterNextPaint(() => performance.measure("pv:paint", { start: started, detail: { count } }));
 }
+
+/** What the page reads after sending the text (app/(app)/documents/[id]/page.tsx), handed over as a promise. */
+export type TReadingData = {
+  /** Packed (lib/annotations/reading-wire.ts): 2,000 annotations are a large part of the page. */
+  annotations: TPackedAnnotations;
+  /** The workspace's sources, sent once (the annotations refer to them by id). */
+  sources: TSource[];
+  /** An annotation to open at once (a link from the inbox: /documents/:id?annotation=:annotationId). */
+  selectedId?: string;
+};
+
+/** The list before the annotations have arrived. */
+const NONE: TAnnotationView[] = [];
 
 const byPosition = (a: TAnnotationView, b: TAnnotationView) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
 
@@ -93,31 +113,33 @@ export function Annotator(props: {
   documentId: string;
   title: string;
   text: string;
-  /** Packed (lib/annotations/reading-wire.ts): 2,000 annotations are a large part of the page. */
-  initialAnnotations: TPackedAnnotations;
-  initialSources: TSource[];
+  /**
+   * The annotations and sources, still on their way when the page is first shown: the text is
+   * streamed, laid out and made interactive meanwhile; the list says it is loading.
+   */
+  initialData: Promise<TReadingData>;
   /** The signed-in member; their role decides what they may do. */
   viewer: TMemberOption;
   members: TMemberOption[];
-  /** An annotation to open at once (a link from the inbox: /documents/:id?annotation=:annotationId). */
-  initialSelectedId?: string;
   /** The document's latest event id when the page read its data: the live stream replays what came after. */
   liveCursor?: string | null;
 }) {
   const canAnnotate = hasRole(props.viewer.role, "REVIEWER");
   const index = useMemo(() => new LineIndex(props.text), [props.text]);
-  const [annotations, setAnnotations] = useState(() => {
-    const byId = new Map(props.initialSources.map((s) => [s.id, s]));
-    return unpackAnnotations(props.initialAnnotations, props.text, byId).sort(byPosition);
-  });
-  const [sources, setSources] = useState(props.initialSources);
+  // null until the page's data has arrived (props.initialData).
+  const [loaded, setLoaded] = useState<TAnnotationView[] | null>(null);
+  const annotations = loaded ?? NONE;
+  const [sources, setSources] = useState<TSource[]>([]);
+  const [linkedId, setLinkedId] = useState<string | undefined>(undefined);
   const [selection, setSelection] = useState<TTextSelection>(null);
   const [dialogSpan, setDialogSpan] = useState<{ start: number; end: number; exact: string } | null>(null);
-  const [selectedIds, setSelectedIds] = useState<string[]>(() => (props.initialSelectedId ? [props.initialSelectedId] : []));
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const [filters, setFilters] = useState<TFilters>({ status: "", sourceId: "" });
   const [undo, setUndo] = useState<TAnnotationView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [painter, setPainter] = useState<HighlightPainter | null>(null);
+  // The painter as soon as it exists, for the data's arrival (before the render that has it in state).
+  const painterRef = useRef<HighlightPainter | null>(null);
   const textRef = useRef<HTMLElement | null>(null);
   const regionRef = useRef<HTMLElement>(null);
   // Live updates: the newest version of each removed annotation (so a late, older copy does not
@@ -128,10 +150,16 @@ export function Annotator(props: {
   const [announcement, setAnnouncement] = useState("");
   const pendingLive = useRef<TLiveEvent[]>([]);
   const liveTimer = useRef<number | undefined>(undefined);
-  const annotationsRef = useRef(annotations);
+  const annotationsRef = useRef(loaded);
   useEffect(() => {
-    annotationsRef.current = annotations;
-  }, [annotations]);
+    annotationsRef.current = loaded;
+  }, [loaded]);
+  const ready = loaded !== null;
+
+  // Changes that came back from the server (the reader saved one) before the page's annotations
+  // arrived: applied on top of them. Live events wait in pendingLive instead (flushLive).
+  const arrived = useRef(false);
+  const early = useRef<TAnnotationView[]>([]);
 
   // Orphans (imported, not found in the text) are neither painted nor hit: they wait apart to be placed.
   const placed = useMemo(() => annotations.filter((a) => !a.orphaned), [annotations]);
@@ -145,29 +173,44 @@ export function Annotator(props: {
   // change arriving) to the frame that shows it.
   const firstPaint = useRef(true);
   useEffect(() => {
-    if (!painter) return;
+    if (!painter || !ready) return;
     const started = performance.now();
     const changed = painter.sync(shown.map(spanOf));
     if (changed > 0 || firstPaint.current) measurePaint(started, painter.size);
     firstPaint.current = false;
-  }, [painter, shown]);
+  }, [painter, ready, shown]);
   useEffect(() => painter?.mark(selectedIds), [painter, selectedIds, shown]);
   // Opened from a link to one annotation: bring its entry (and discussion) into view once.
   useEffect(() => {
-    if (props.initialSelectedId) document.querySelector(`[data-annotation-id="${CSS.escape(props.initialSelectedId)}"]`)?.scrollIntoView({ block: "start" });
-  }, [props.initialSelectedId]);
+    if (linkedId) document.querySelector(`[data-annotation-id="${CSS.escape(linkedId)}"]`)?.scrollIntoView({ block: "start" });
+  }, [linkedId]);
   useEffect(() => () => painter?.destroy(), [painter]);
+  // The panels' script is fetched once the list is shown, so that it never competes with opening.
   useEffect(() => {
-    if (!painter) return;
-    const idle = window.requestIdleCallback?.(() => void loadDetails(), { timeout: 2_000 });
+    if (!painter || !ready) return;
+    const idle = window.requestIdleCallback?.(
+      () => {
+        void loadDetails();
+        if (canAnnotate) void loadNewDialog();
+      },
+      { timeout: 2_000 },
+    );
     return () => (idle === undefined ? undefined : window.cancelIdleCallback(idle));
-  }, [painter]);
+  }, [painter, ready, canAnnotate]);
+  const hasSelection = selection !== null;
+  useEffect(() => {
+    if (canAnnotate && hasSelection) void loadNewDialog();
+  }, [canAnnotate, hasSelection]);
 
   const onReady = useCallback(
-    (root: HTMLElement) => {
+    (root: HTMLElement, lines: TextLines) => {
       textRef.current = root;
-      if (highlightsSupported()) setPainter(new HighlightPainter(root, index));
-      else setNotice("This browser cannot paint highlights (CSS Custom Highlight API); the list beside the text still shows every annotation.");
+      if (!highlightsSupported()) {
+        setNotice("This browser cannot paint highlights (CSS Custom Highlight API); the list beside the text still shows every annotation.");
+        return;
+      }
+      painterRef.current = new HighlightPainter(root, index, lines);
+      setPainter(painterRef.current);
     },
     [index],
   );
@@ -186,26 +229,33 @@ export function Annotator(props: {
       let changed = false;
       for (const a of incoming) {
         // A copy older than the one held or removed is skipped, as applyAnnotation does.
-        const held = annotationsRef.current.find((x) => x.id === a.id)?.version ?? 0;
+        const held = annotationsRef.current?.find((x) => x.id === a.id)?.version ?? 0;
         if (a.version < Math.max(held, removed.current.get(a.id) ?? 0)) continue;
         const painted = a.deletedAt || a.orphaned || !matches(a, filters) ? painter.remove(a.id) : painter.upsert(spanOf(a));
         changed ||= painted;
       }
       if (changed) measurePaint(started, painter.size);
     }
-    afterNextPaint(() =>
+    afterNextPaint(() => {
+      if (!arrived.current) {
+        early.current.push(...incoming);
+        return;
+      }
       startTransition(() => {
-        setAnnotations((list) => incoming.reduce((acc, a) => applyAnnotation(acc, a, removed.current, byPosition), list));
+        setLoaded((list) => list && incoming.reduce((acc, a) => applyAnnotation(acc, a, removed.current, byPosition), list));
         setSources((list) => incoming.reduce((acc, a) => withSource(acc, a.source), list));
-      }),
-    );
+      });
+    });
   });
 
   /** A saved or reloaded annotation; a live event may already have brought a newer one. */
   const remember = useStableCallback((a: TAnnotationView) => applyChanges([a]));
 
-  function flushLive() {
+  const flushLive = useStableCallback(() => {
     liveTimer.current = undefined;
+    // Held until the page's annotations are here (read after the live cursor, so each event applies
+    // on top of them; applyAnnotation skips copies older than the one held).
+    if (!arrived.current) return;
     const events = pendingLive.current;
     pendingLive.current = [];
     applyChanges(events.flatMap((e) => (e.annotation ? [e.annotation] : [])));
@@ -216,8 +266,55 @@ export function Annotator(props: {
     });
     // Own changes are on screen already; others' are announced, the latest of a burst.
     const theirs = events.filter((e) => e.actor.id !== props.viewer.id).at(-1);
-    if (theirs) setAnnouncement(describeLiveEvent(theirs, annotationsRef.current.find((a) => a.id === theirs.annotationId)?.status));
-  }
+    if (theirs) setAnnouncement(describeLiveEvent(theirs, annotationsRef.current?.find((a) => a.id === theirs.annotationId)?.status));
+  });
+
+  // The page's annotations and sources, once they have arrived (see props.initialData).
+  useEffect(() => {
+    // Taken once, as initial state is: a refresh of the page (a rename) brings a new promise, but the
+    // list held here is already kept up to date by saves and live events.
+    if (arrived.current) return;
+    let current = true;
+    props.initialData.then(
+      (data) => {
+        if (!current) return;
+        const byId = new Map(data.sources.map((s) => [s.id, s]));
+        const unpacked = unpackAnnotations(data.annotations, props.text, byId).sort(byPosition);
+        // With the reader's own changes that came back meanwhile (applying one twice changes nothing).
+        const withEarly = () => early.current.reduce((acc, a) => applyAnnotation(acc, a, removed.current, byPosition), unpacked);
+        // The highlights first, as for any change (applyChanges): rendering the list (and laying it
+        // out) would hold them back by more than a frame; the list follows after that frame. No
+        // filter applies yet: the filters are shown with the list.
+        const painterNow = painterRef.current;
+        if (painterNow) {
+          const started = performance.now();
+          painterNow.sync(withEarly().flatMap((a) => (a.orphaned ? [] : [spanOf(a)])));
+          measurePaint(started, painterNow.size);
+          firstPaint.current = false;
+        }
+        afterNextPaint(() => {
+          if (!current) return;
+          const list = withEarly();
+          const listSources = early.current.reduce((acc, a) => withSource(acc, a.source), data.sources);
+          early.current = [];
+          arrived.current = true;
+          startTransition(() => {
+            setLoaded(list);
+            setSources(listSources);
+            if (data.selectedId) {
+              setSelectedIds([data.selectedId]);
+              setLinkedId(data.selectedId);
+            }
+          });
+          if (pendingLive.current.length) liveTimer.current ??= window.setTimeout(flushLive, LIVE_BATCH_MS);
+        });
+      },
+      () => current && setNotice("The annotations could not be loaded. Reload the page to try again."),
+    );
+    return () => {
+      current = false;
+    };
+  }, [props.initialData, props.text, flushLive]);
 
   const live = useLiveEvents({
     url: `/api/v1/documents/${encodeURIComponent(props.documentId)}/live${props.liveCursor ? `?lastEventId=${props.liveCursor}` : ""}`,
@@ -336,42 +433,49 @@ export function Annotator(props: {
             {notice}
           </p>
         )}
-        <AnnotationList
-          all={placed}
-          shown={shown}
-          sources={sources}
-          filters={filters}
-          onFilters={setFilters}
-          selectedIds={selectedIds}
-          onChoose={choose}
-          orphans={
-            <OrphanedAnnotations
-              orphans={orphans}
-              canPlace={canAnnotate}
-              selection={textSelection}
-              onPlaced={(a) => {
-                remember(a);
-                if (a.orphaned) return;
-                setSelectedIds([a.id]);
-                requestAnimationFrame(() => painter?.elementAt(a.start)?.scrollIntoView({ block: "center" }));
-              }}
-            />
-          }
-          renderEditor={(a) => (
-            <MemoDetails
-              key={a.id}
-              annotation={a}
-              sources={sources}
-              viewer={props.viewer}
-              members={props.members}
-              liveKey={liveKeys.get(a.id)}
-              textSelection={textSelection}
-              onSaved={remember}
-              onDelete={remove}
-              onCancel={cancelDetails}
-            />
-          )}
-        />
+        {!ready && !notice && (
+          <p role="status" className="muted">
+            Loading annotations…
+          </p>
+        )}
+        {ready && (
+          <AnnotationList
+            all={placed}
+            shown={shown}
+            sources={sources}
+            filters={filters}
+            onFilters={setFilters}
+            selectedIds={selectedIds}
+            onChoose={choose}
+            orphans={
+              <OrphanedAnnotations
+                orphans={orphans}
+                canPlace={canAnnotate}
+                selection={textSelection}
+                onPlaced={(a) => {
+                  remember(a);
+                  if (a.orphaned) return;
+                  setSelectedIds([a.id]);
+                  requestAnimationFrame(() => painter?.elementAt(a.start)?.scrollIntoView({ block: "center" }));
+                }}
+              />
+            }
+            renderEditor={(a) => (
+              <MemoDetails
+                key={a.id}
+                annotation={a}
+                sources={sources}
+                viewer={props.viewer}
+                members={props.members}
+                liveKey={liveKeys.get(a.id)}
+                textSelection={textSelection}
+                onSaved={remember}
+                onDelete={remove}
+                onCancel={cancelDetails}
+              />
+            )}
+          />
+        )}
         {hasRole(props.viewer.role, "EDITOR") && <DeletedAnnotations documentId={props.documentId} onRestored={remember} />}
       </section>
       {undo && <UndoToast annotation={undo} onUndo={() => restore(undo)} onExpire={() => setUndo(null)} />}

@@ -1,29 +1,11 @@
 "use client";
 import { useId, useState } from "react";
-import { sourceLabel } from "@/components/annotator/source-combobox";
+import { sourceLabel } from "@/components/annotator/source-label";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { shorten } from "@/lib/anchoring/selectors";
 import { setChainAction } from "@/lib/annotations/actions";
 import { MAX_CHAIN_HOPS, type TAnnotationView, type TChainHop } from "@/lib/annotations/schemas";
 import type { TSource } from "@/lib/sources/schemas";
-
-/** The chain read-only, for everyone: this document → hop 1 → hop 2 … */
-export function ChainView({ chain }: { chain: TChainHop[] }) {
-  if (chain.length === 0) return null;
-  return (
-    <ol className="chain" aria-label="Attribution chain">
-      <li>This document</li>
-      {chain.map((hop, i) => (
-        <li key={i}>
-          <span aria-hidden="true">→</span> <span className="sr-only">quoting </span>
-          {hop.title}
-          {hop.locator && <>, {hop.locator}</>}
-          {hop.note && <span className="muted"> ({hop.note})</span>}
-        </li>
-      ))}
-    </ol>
-  );
-}
 
 type THopDraft = { key: number; sourceId: string; locator: string; note: string };
 

@@ -3,7 +3,7 @@
  * recolour moves one Range between two sets) plus one for the marked annotation. Ranges are built
  * from the line index by binary search, never by walking the DOM; nothing is added to the content.
  */
-import { TextLines } from "@/components/annotator/text-lines";
+import type { TextLines } from "@/components/annotator/text-lines";
 import type { LineIndex } from "@/lib/anchoring/line-index";
 import { STATUSES, type TStatus } from "@/lib/statuses";
 
@@ -26,8 +26,9 @@ export class HighlightPainter {
   constructor(
     private readonly root: HTMLElement,
     private readonly index: LineIndex,
+    lines: TextLines,
   ) {
-    this.lines = new TextLines(root).paragraphs;
+    this.lines = lines.paragraphs;
     STATUSES.forEach((status, i) => {
       const highlight = new Highlight();
       highlight.priority = i;

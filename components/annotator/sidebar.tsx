@@ -1,8 +1,8 @@
 "use client";
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ChainView } from "@/components/annotator/chain-editor";
+import { ChainView } from "@/components/annotator/chain-view";
 import { Checklist } from "@/components/annotator/checklist";
-import { sourceLabel } from "@/components/annotator/source-combobox";
+import { sourceLabel } from "@/components/annotator/source-label";
 import { StatusBadge } from "@/components/annotator/status-badge";
 import { statusClass } from "@/components/annotator/status-styles";
 import { shorten } from "@/lib/anchoring/selectors";

@@ -14,11 +14,6 @@ const MAX_OPTIONS = 8;
 /** The optional source fields the inline form does not ask for (the registry edits them). */
 const EMPTY_SOURCE_FIELDS = { publisher: "", aliases: [], publisherPlace: "", page: "", isbn: "", doi: "", archivedUrl: "", language: "" };
 
-export function sourceLabel(source: Pick<TSource, "title" | "authors" | "issued">): string {
-  const authors = formatAuthors(source.authors);
-  return [source.title, authors, source.issued].filter(Boolean).join(" · ");
-}
-
 /**
  * "Claimed source": a combobox (ARIA 1.2 pattern) over the workspace's sources, matching title,
  * author and alias while ignoring case, accents and Cyrillic look-alikes, with "Create source" inline.

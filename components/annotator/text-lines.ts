@@ -39,14 +39,22 @@ export function textHtml(text: string): string {
   return html;
 }
 
-/** The line paragraphs under a text root, in order (taken once: the text never changes under a mounted view). */
+/**
+ * The line paragraphs under a text root, in order (taken once: the text never changes under a mounted
+ * view). One instance serves the text (selections, clicks) and the highlight painter.
+ */
 export class TextLines {
   readonly paragraphs: readonly Element[];
-  private readonly lineOf: Map<Element, number>;
+  /** Line by paragraph: built on the first selection or click, not while the view opens. */
+  private lineMap: Map<Element, number> | undefined;
 
   constructor(private readonly root: HTMLElement) {
     this.paragraphs = Array.from(root.getElementsByTagName("p"));
-    this.lineOf = new Map(this.paragraphs.map((p, i) => [p, i]));
+  }
+
+  private get lineOf(): Map<Element, number> {
+    this.lineMap ??= new Map(this.paragraphs.map((p, i) => [p, i]));
+    return this.lineMap;
   }
 
   /** The end of a line, in UTF-16 units. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { cpLength, cpSlice } from "@/lib/anchoring/code-points";
 import type { TSource } from "@/lib/sources/schemas";
 import { testSource } from "@/lib/testing/sources";
 import { packAnnotations, unpackAnnotations } from "./reading-wire";
@@ -44,5 +45,15 @@ describe("packed reading-view annotations", () => {
     expect(packed.rows[0]).toHaveLength(10); // nothing differs from its default
     expect(JSON.stringify(packed.rows[0])).not.toContain("Thomas");
     expect(packed.rows[2][10]).toMatchObject({ exact: "not in the text", orphaned: true });
+  });
+
+  it("gives every quote from the text, whatever astral characters and lone surrogates come before it", () => {
+    const mixed = "😀 one 🏳️‍🌈 two \uD800 three 𝔘𝔫𝔦 four\nfive 😀😀 six \uDC00 end";
+    const length = cpLength(mixed);
+    const spans = Array.from({ length: length * 2 }, (_, i) => ({ start: i % length, end: Math.min(length, (i % length) + 1 + (i % 7)) }));
+    const list = spans.map((span, i) => ({ ...plain, id: `q${i}`, ...span, exact: cpSlice(mixed, span.start, span.end) }));
+    const packed = packAnnotations(list.map(toWire), mixed, document);
+    expect(packed.rows.every((row) => row[10]?.exact === undefined)).toBe(true);
+    expect(unpackAnnotations(packed, mixed, new Map()).map((a) => a.exact)).toEqual(list.map((a) => a.exact));
   });
 });

@@ -110,21 +110,5 @@ export type TSource = {
   updatedAt: string;
 };
 
-/** "de Waal, Thomas; Memorial Human Rights Centre" */
-export function formatAuthors(authors: TAuthor[]): string {
-  return authors.map((a) => ("literal" in a ? a.literal : a.given ? `${a.family}, ${a.given}` : a.family)).join("; ");
-}
-
-/** Parses "Family, Given" per line (or ";"-separated); a line without a comma is an organisation. */
-export function parseAuthors(text: string): TAuthor[] {
-  return text
-    .split(/\n|;/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const comma = line.indexOf(",");
-      if (comma === -1) return { literal: line };
-      const given = line.slice(comma + 1).trim();
-      return given ? { family: line.slice(0, comma).trim(), given } : { family: line.slice(0, comma).trim() };
-    });
-}
+/** Kept apart from zod (lib/sources/authors.ts); re-exported for the code that has them from here. */
+export { formatAuthors, parseAuthors } from "@/lib/sources/authors";
