@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { expect, test, type APIResponse } from "@playwright/test";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
@@ -10,7 +9,6 @@ import { codePointLength, sha256Hex } from "../lib/documents/text";
 import { cslSchemaErrors } from "../lib/testing/csl-schema";
 import { w3cCollectionErrors } from "../lib/testing/w3c-schema";
 import { CAMPAIGN, createAnnotation, createEvidence, createSource } from "./fixtures/annotator";
-import { readCorpusText } from "../prisma/demo";
 import { apiSignIn, createWorkspace, prisma, signIn, type TWorkspace } from "./fixtures/factories";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -152,24 +150,6 @@ test("every format of the campaign page's report downloads through the API, for 
   // Only some statuses.
   const some = await request.get(url("csv", "&statuses=VERIFIED,CONTRADICTED&text=0"));
   expect((parse((await some.body()).toString("utf8"), { bom: true, columns: true }) as Record<string, string>[]).map((r) => r.Status)).toEqual(["Verified", "Contradicted"]);
-});
-
-test("a large export comes gzipped to a client that takes gzip, and whole to one that does not", async ({ request }) => {
-  const ws = await createWorkspace({ corpus: true });
-  const compilation = ws.documents.find((d) => d.file.startsWith("003_"))!;
-  await apiSignIn(request, ws.users.VIEWER);
-  const url = `/api/v1/documents/${compilation.id}/export?format=json&text=1`;
-  const original = readCorpusText(compilation.file);
-
-  const gzipped = await request.get(url, { headers: { "Accept-Encoding": "gzip" } });
-  expect(gzipped.headers()["content-encoding"]).toBe("gzip");
-  expect(gzipped.headers()["vary"]).toMatch(/accept-encoding/i);
-  // Gzipped once (Next's own compression left it alone); unpacked, the 195 KB text is byte for byte the original.
-  expect(JSON.parse(gunzipSync(await gzipped.body()).toString("utf8")).documents[0].text).toBe(original);
-
-  const plain = await request.get(url, { headers: { "Accept-Encoding": "identity" } });
-  expect(plain.headers()["content-encoding"]).toBeUndefined();
-  expect((await plain.json()).documents[0].text).toBe(original);
 });
 
 test("export URLs refuse bad queries and other workspaces", async ({ request }) => {

@@ -1,5 +1,4 @@
 import "server-only";
-import { encodeBody } from "@/lib/api/gzip";
 import type { z } from "zod";
 import { AppError, fieldErrors } from "@/lib/errors";
 import { requireSameOrigin } from "@/lib/api/origin";
@@ -12,11 +11,9 @@ export function json(data: unknown, init?: ResponseInit): Response {
   return Response.json(data, init);
 }
 
-/** An answer whose JSON is already serialized (a kept list), gzipped when large and the request takes it. */
-export async function jsonBody(body: string, req: Request): Promise<Response> {
-  const contentType = "application/json";
-  const encoded = await encodeBody(body, { contentType, acceptEncoding: req.headers.get("accept-encoding") });
-  return new Response(encoded.body, { headers: { "content-type": contentType, ...encoded.headers } });
+/** An answer whose JSON is already serialized (a kept list), with the headers Response.json sets. */
+export function jsonBody(body: string): Response {
+  return new Response(body, { headers: { "content-type": "application/json" } });
 }
 
 /**

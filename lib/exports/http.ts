@@ -1,5 +1,4 @@
 import "server-only";
-import { encodeBody } from "@/lib/api/gzip";
 import type { TExportFile } from "@/lib/exports/registry";
 import { contentDisposition } from "@/lib/exports/file-name";
 
@@ -26,22 +25,15 @@ export function forwardedOrigin(headers: Headers, fallback: string): string {
   return base.origin;
 }
 
-/**
- * A download: its media type, `attachment` with the file name, never cached (it holds workspace
- * data); large text gzipped when the request takes it (lib/api/gzip.ts).
- */
-export async function fileResponse(file: TExportFile, req: Request): Promise<Response> {
-  const encoded = await encodeBody(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
-    contentType: file.contentType,
-    acceptEncoding: req.headers.get("accept-encoding"),
-  });
-  return new Response(encoded.body, {
+/** A download: its media type, `attachment` with the file name, never cached (it holds workspace data). */
+export function fileResponse(file: TExportFile): Response {
+  const body = typeof file.body === "string" ? file.body : new Uint8Array(file.body);
+  return new Response(body, {
     headers: {
       "Content-Type": file.contentType,
       "Content-Disposition": contentDisposition(file.fileName),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
-      ...encoded.headers,
     },
   });
 }

@@ -15,7 +15,7 @@ export const GET = apiRoute(async ({ req, user, params }) => {
   const search = new URL(req.url).searchParams;
   // An empty parameter (?status=) means no filter, as a plain HTML form sends it.
   const filters = parseInput(ZAnnotationFilters, { status: search.get("status") || undefined, sourceId: search.get("sourceId") || undefined });
-  return admitList(async () => jsonBody(await listAnnotationsJson({ userId: user.id, documentId: params.id, ...filters }), req));
+  return admitList(async () => jsonBody(await listAnnotationsJson({ userId: user.id, documentId: params.id, ...filters })));
 });
 
 export const POST = apiRoute(async ({ req, user, params }) => {

@@ -6,5 +6,5 @@ import { ZReportQuery } from "@/lib/reports/schemas";
 /** ?format=…[&documents=id,id&statuses=…&text=0|1&comments=0|1]: the workspace's report as a file, built while the request waits. */
 export const GET = apiRoute(async ({ req, user, params }) => {
   const query = parseInput(ZReportQuery, Object.fromEntries(new URL(req.url).searchParams));
-  return fileResponse(await exportWorkspaceFile({ userId: user.id, workspaceId: params.id, origin: requestOrigin(req), query }), req);
+  return fileResponse(await exportWorkspaceFile({ userId: user.id, workspaceId: params.id, origin: requestOrigin(req), query }));
 });
