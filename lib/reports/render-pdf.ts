@@ -4,7 +4,8 @@
  * letters inside English words), so it can be selected, searched and extracted. Spans in the text
  * are coloured and underlined in their status's colour with their number in brackets, which links
  * to the note; the note links back. Links to sources and evidence are live. Page header and
- * "Page n of m" footer are written last, over the buffered pages.
+ * "Page n of m" footer are written last, over the buffered pages. The text and the notes (nearly
+ * all of a long report) are laid out by lib/reports/pdf-flow.ts; titles and the summary by pdfkit.
  */
 import path from "node:path";
 import PDFDocument from "pdfkit";
@@ -23,6 +24,7 @@ import {
   type TNote,
 } from "@/lib/reports/notes";
 import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/schemas";
+import { Flow, type TEmbeddedFont, type TFlowRun, type TStyle } from "@/lib/reports/pdf-flow";
 import { segmentText } from "@/lib/reports/segments";
 import { STATUSES, STATUS_INFO } from "@/lib/statuses";
 
@@ -49,8 +51,8 @@ const FONT: Record<TFontKey, string> = { regular: "pv-regular", bold: "pv-bold",
  * glyph ids, advances and positions already scaled to the face's 1,000 units, the same for any
  * document using the face; each document still embeds its own subset.
  */
-type TEmbeddedFont = { font: { layout: unknown }; layoutCache?: Record<string, unknown> };
-type TSharedFace = { face: TEmbeddedFont["font"]; layoutCache: Record<string, unknown> };
+type TPdfkitFont = TEmbeddedFont & { font: { layout: unknown }; layoutCache?: Record<string, unknown> };
+type TSharedFace = { face: TPdfkitFont["font"]; layoutCache: Record<string, unknown> };
 const SHARED_FACES = new Map<TFontKey, TSharedFace>();
 /** Words kept per face before the cache starts over (a few hundred bytes each). */
 const MAX_CACHED_WORDS = 200_000;
@@ -75,9 +77,10 @@ function installFastWrites(doc: InstanceType<typeof PDFDocument>) {
   fastWritesInstalled = true;
 }
 
-/** Registers the three faces with a new document and gives it the process's word cache for each. */
-function attachSharedFonts(doc: InstanceType<typeof PDFDocument>) {
-  const internals = doc as unknown as { _font: TEmbeddedFont };
+/** Registers the three faces with a new document, gives it the process's word cache for each, and returns them. */
+function attachSharedFonts(doc: InstanceType<typeof PDFDocument>): Record<TFontKey, TEmbeddedFont> {
+  const internals = doc as unknown as { _font: TPdfkitFont };
+  const faces = {} as Record<TFontKey, TEmbeddedFont>;
   for (const key of Object.keys(FONT_FILES) as TFontKey[]) {
     let shared = SHARED_FACES.get(key);
     if (shared && Object.keys(shared.layoutCache).length > MAX_CACHED_WORDS) shared = undefined;
@@ -87,8 +90,10 @@ function attachSharedFonts(doc: InstanceType<typeof PDFDocument>) {
     const embedded = internals._font;
     if (shared) embedded.layoutCache = shared.layoutCache;
     else SHARED_FACES.set(key, { face: embedded.font, layoutCache: (embedded.layoutCache ??= Object.create(null) as Record<string, unknown>) });
+    faces[key] = embedded;
   }
   doc.font(FONT.regular);
+  return faces;
 }
 
 const INK = "#1d1d1f";
@@ -107,10 +112,39 @@ type TDoc = InstanceType<typeof PDFDocument>;
 const PLAIN = { underline: false, link: null, goTo: null, destination: null } as unknown as PDFKit.Mixins.TextOptions;
 
 class Writer {
+  readonly flow: Flow;
+
   constructor(
     readonly doc: TDoc,
     readonly citations: TCitations,
-  ) {}
+    readonly faces: Record<TFontKey, TEmbeddedFont>,
+  ) {
+    this.flow = new Flow(doc, MARGIN);
+  }
+
+  /** A style of the flow, one object per combination (the flow compares styles by identity). */
+  style(font: TFontKey, size: number, colour: string, underline = false): TStyle {
+    const key = `${font} ${size} ${colour} ${underline}`;
+    let style = this.styles.get(key);
+    if (!style) this.styles.set(key, (style = { font: this.faces[font], size, colour, underline }));
+    return style;
+  }
+  private readonly styles = new Map<string, TStyle>();
+
+  /** pdfkit's moveDown(lines) in a style: a fraction of its line height. */
+  moveDown(lines: number, style: TStyle) {
+    this.doc.y += this.flow.lineHeight(style) * lines;
+  }
+
+  /** Live links as runs, after a value: "  Label · Label". */
+  linkRuns(links: TLink[], size: number): TFlowRun[] {
+    const runs: TFlowRun[] = [];
+    links.forEach((l, i) => {
+      runs.push({ text: i === 0 ? LINKS_LEAD : " · ", style: this.style("regular", size, INK) });
+      runs.push({ text: l.label, style: this.style("regular", size, LINK, true), link: l.href });
+    });
+    return runs;
+  }
 
   get width(): number {
     return this.doc.page.width - MARGIN.left - MARGIN.right;
@@ -228,8 +262,7 @@ type TRun = { text: string; inner: TReportAnnotation | undefined } | { ref: TRep
 
 /**
  * The text in runs: spans in their innermost status's colour, underlined, each followed by its
- * [number]. A line break never goes inside a continued run: pdfkit 0.20 loses its place after one
- * (the next run is drawn over the line before), so each text line is its own paragraph of runs.
+ * [number], which links to the note. Each line of the text is a paragraph of the flow.
  */
 function text(w: Writer, doc: TReportDocument, docIndex: number) {
   if (doc.text === null) return;
@@ -245,83 +278,77 @@ function text(w: Writer, doc: TReportDocument, docIndex: number) {
       if (part) lines[lines.length - 1].push({ text: part, inner });
     });
   }
-  const pdf = w.doc;
-  pdf.x = MARGIN.left;
-  pdf.font(FONT.regular).fontSize(10.5).fillColor(INK);
-  const options = { ...PLAIN, width: w.width, lineGap: 2.5 };
+  const plain = w.style("regular", 10.5, INK);
+  const options = { x: MARGIN.left, width: w.width, lineGap: 2.5 };
   for (const line of lines) {
     if (line.every((run) => "text" in run && !run.text.trim())) {
-      pdf.moveDown(0.6);
+      w.moveDown(0.6, plain);
       continue;
     }
-    line.forEach((run, i) => {
-      const continued = i < line.length - 1;
-      if ("text" in run) {
-        pdf.font(FONT.regular).fillColor(run.inner ? STATUS_INFO[run.inner.status].colour : INK);
-        pdf.text(run.text, { ...options, underline: Boolean(run.inner), continued });
-        return;
-      }
-      const { id, refId } = noteAnchors(docIndex, run.ref.n);
-      pdf.font(FONT.bold).fillColor(STATUS_INFO[run.ref.status].colour);
-      pdf.text(`[${run.ref.n}]`, { ...options, goTo: id, destination: refId, continued });
-    });
+    w.flow.paragraph(
+      line.map((run): TFlowRun => {
+        if ("text" in run) return { text: run.text, style: run.inner ? w.style("regular", 10.5, STATUS_INFO[run.inner.status].colour, true) : plain };
+        const { id, refId } = noteAnchors(docIndex, run.ref.n);
+        return { text: `[${run.ref.n}]`, style: w.style("bold", 10.5, STATUS_INFO[run.ref.status].colour), goTo: id, destination: refId };
+      }),
+      options,
+    );
   }
-  pdf.fillColor(INK);
+}
+
+/** Runs as lines: a break after each line but the last. */
+function joinLines(lines: TFlowRun[][]): TFlowRun[] {
+  return lines.flatMap((line, i) => (i < lines.length - 1 ? [...line.slice(0, -1), { ...line[line.length - 1], text: `${line[line.length - 1].text}\n` }] : line));
 }
 
 /**
- * One note. Lines that share a style go out in one text call (pdfkit's cost is per call, and a
- * long report has thousands of notes): the facts, the chain, each evidence item's body.
+ * One note: its number and quote (linking back to the text), the status in symbol, word and
+ * meaning, then its facts with their links, the chain, the evidence and the comments, each block a
+ * paragraph of the flow.
  */
 function note(w: Writer, n: TNote, options: { backLink: boolean }) {
-  const { doc } = w;
+  const { doc, flow } = w;
   const info = STATUS_INFO[n.status];
-  const body = { ...PLAIN, width: w.width - 10 };
+  const heading = w.style("bold", 10.5, INK);
+  const body = w.style("regular", 9.5, INK);
+  const label = w.style("bold", 9.5, INK);
+  const full = { x: MARGIN.left, width: w.width };
+  const inner = { x: MARGIN.left + 10, width: w.width - 10 };
+  const item = { x: MARGIN.left + 22, width: w.width - 22 };
   w.room(90);
-  doc.x = MARGIN.left;
-  // The number alone carries the destination: a destination on a run that wraps would be added twice.
-  doc.font(FONT.bold).fontSize(10.5).fillColor(INK).text(`${n.n}. `, { ...PLAIN, width: w.width, destination: n.id, continued: true });
-  doc.text(`“${n.quote}”`, { ...PLAIN, width: w.width, continued: options.backLink });
-  if (options.backLink) doc.font(FONT.regular).fontSize(9).fillColor(LINK).text("  ↩ text", { ...PLAIN, width: w.width, goTo: n.refId });
-  doc.font(FONT.bold).fontSize(9.5).fillColor(info.colour).text(statusLine(n.status), { ...PLAIN, width: w.width, continued: true });
-  doc.font(FONT.regular).fillColor(INK).text(` — ${info.meaning}`, { ...PLAIN, width: w.width });
-  doc.moveDown(0.2);
-  doc.x = MARGIN.left + 10;
-  let lines: string[] = [];
-  /** Writes the lines so far; `beforeLinks`: links follow, on the last line. */
-  const flush = (beforeLinks = false) => {
-    if (lines.length) doc.font(FONT.regular).fontSize(9.5).fillColor(INK).text(lines.join("\n") + (beforeLinks ? LINKS_LEAD : ""), { ...body, continued: beforeLinks });
-    lines = [];
-  };
-  for (const f of n.facts) {
-    lines.push(`${f.label}: ${f.value}`);
-    if (f.links?.length) {
-      flush(true);
-      w.links(f.links, body.width);
-    }
-  }
-  if (n.chain.length) lines.push("Attribution chain:", ...n.chain.map((hop, i) => `    ${i + 1}. ${hop}`));
-  lines.push(n.evidence.length ? "Evidence:" : "Evidence: none recorded");
-  flush();
-  const item = { ...PLAIN, width: w.width - 22 };
+  // The number alone carries the destination.
+  const head: TFlowRun[] = [
+    { text: `${n.n}. `, style: heading, destination: n.id },
+    { text: `“${n.quote}”`, style: heading },
+  ];
+  if (options.backLink) head.push({ text: "  ↩ text", style: w.style("regular", 9, LINK), goTo: n.refId });
+  flow.paragraph(head, full);
+  flow.paragraph(
+    [
+      { text: statusLine(n.status), style: w.style("bold", 9.5, info.colour) },
+      { text: ` — ${info.meaning}`, style: body },
+    ],
+    full,
+  );
+  w.moveDown(0.2, body);
+  const lines: TFlowRun[][] = n.facts.map((f) => [{ text: `${f.label}: `, style: label }, { text: f.value, style: body }, ...w.linkRuns(f.links ?? [], 9.5)]);
+  if (n.chain.length) lines.push([{ text: "Attribution chain:", style: label }], ...n.chain.map((hop, i) => [{ text: `    ${i + 1}. ${hop}`, style: body }]));
+  lines.push([{ text: n.evidence.length ? "Evidence:" : "Evidence: none recorded", style: label }]);
+  flow.paragraph(joinLines(lines), inner);
   for (const e of n.evidence) {
     w.room(30);
-    doc.x = MARGIN.left + 22;
-    doc.font(FONT.bold).fontSize(9.5).fillColor(INK).text(e.stance, item);
-    const text = [e.passage ? `“${e.passage}”` : "", e.translation ? `Translation: ${e.translation}` : "", e.details, e.note].filter(Boolean).join("\n");
-    if (e.links.length) doc.font(FONT.regular).text(`${text}${LINKS_LEAD}`, { ...item, continued: true });
-    else if (text) doc.font(FONT.regular).text(text, item);
-    w.links(e.links, item.width);
-    doc.moveDown(0.2);
+    flow.paragraph([{ text: e.stance, style: label }], item);
+    const texts = [e.passage ? `“${e.passage}”` : "", e.translation ? `Translation: ${e.translation}` : "", e.details, e.note].filter(Boolean);
+    const runs: TFlowRun[] = texts.length ? [{ text: texts.join("\n"), style: body }, ...w.linkRuns(e.links, 9.5)] : w.linkRuns(e.links, 9.5).slice(1);
+    if (runs.length) flow.paragraph(runs, item);
+    w.moveDown(0.2, body);
   }
   if (n.comments.length) {
-    doc.x = MARGIN.left + 10;
-    doc.font(FONT.regular).fontSize(9.5).fillColor(INK).text("Comments:", body);
-    doc.x = MARGIN.left + 22;
-    for (const c of n.comments) doc.text(`${c.byline}: ${c.text}`, item);
+    flow.paragraph([{ text: "Comments:", style: label }], inner);
+    flow.paragraph([{ text: n.comments.map((c) => `${c.byline}: ${c.text}`).join("\n"), style: body }], item);
   }
   doc.x = MARGIN.left;
-  doc.moveDown(0.8);
+  w.moveDown(0.8, body);
 }
 
 function documentPart(w: Writer, report: TReport, d: TReportDocument, docIndex: number) {
@@ -348,19 +375,17 @@ function documentPart(w: Writer, report: TReport, d: TReportDocument, docIndex: 
 }
 
 /** The running header (the report's title) and "Page n of m", on every page once all are laid out. */
-function frame(doc: TDoc, title: string) {
+function frame(w: Writer, title: string) {
+  const { doc, flow } = w;
   const range = doc.bufferedPageRange();
+  const muted = w.style("regular", 8, MUTED);
+  const header = flow.fit(title, muted, w.width);
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    const width = doc.page.width - MARGIN.left - MARGIN.right;
-    // Writing inside the bottom margin would otherwise start a new page.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font(FONT.regular).fontSize(8).fillColor(MUTED);
-    if (i > range.start) doc.text(title, MARGIN.left, 32, { ...PLAIN, width, align: "center", lineBreak: false, ellipsis: true, height: 12 });
-    doc.text("Provenant citation report", MARGIN.left, doc.page.height - 40, { ...PLAIN, width, align: "left", lineBreak: false });
-    doc.text(`Page ${i + 1 - range.start} of ${range.count}`, MARGIN.left, doc.page.height - 40, { ...PLAIN, width, align: "right", lineBreak: false });
-    doc.page.margins.bottom = bottom;
+    const bottom = doc.page.height - 40;
+    if (i > range.start) flow.lineAt([{ text: header, style: muted }], { x: MARGIN.left, y: 32, width: w.width, align: "center" });
+    flow.lineAt([{ text: "Provenant citation report", style: muted }], { x: MARGIN.left, y: bottom, width: w.width });
+    flow.lineAt([{ text: `Page ${i + 1 - range.start} of ${range.count}`, style: muted }], { x: MARGIN.left, y: bottom, width: w.width, align: "right" });
   }
 }
 
@@ -378,18 +403,18 @@ export async function renderPdf(report: TReport): Promise<{ body: Buffer; conten
     info: { Title: `${title} — citation report`, Author: report.workspace.name, Creator: "Provenant", CreationDate: new Date(report.generatedAt) },
   });
   installFastWrites(doc);
-  attachSharedFonts(doc);
+  const faces = attachSharedFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  const w = new Writer(doc, citations);
+  const w = new Writer(doc, citations, faces);
   titleBlock(w, report);
   summary(w, report);
   report.documents.forEach((d, i) => documentPart(w, report, d, i));
-  frame(doc, title);
+  frame(w, title);
   doc.end();
   return { body: await done, contentType: "application/pdf", extension: "pdf" };
 }

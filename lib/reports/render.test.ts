@@ -190,4 +190,23 @@ describe("renderPdf", () => {
     expect(words).toContain("Not placed in the text");
     expect(words).toMatch(/Page 1 of \d/);
   });
+
+  it("states each note's locator, chain, evidence stance and links, and comments when asked, as selectable text", async () => {
+    const pdf = (await renderPdf(report({ comments: true }))).body as Buffer;
+    const words = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf }).toString("utf8").replace(/\s+/g, " ");
+    const note = words.slice(words.indexOf("2. “Memorial”"), words.indexOf("3. “reported"));
+    expect(note).toContain("✓ Verified — The cited source says this.");
+    expect(note).toContain("Locator: p. 4");
+    expect(note).toContain("Verdict: Verified, set by Anna Reviewer on 1 May 2024, 10:00 UTC");
+    expect(note).toContain("Attribution chain: 1. Booklet of the embassy — p. 2");
+    expect(note).toContain("✓ Supports “613 <script>bad()</script> people” Link · Archived copy");
+    expect(note).toContain("Comments: Edgar Editor, 1 May 2024, 10:00 UTC: Checked twice");
+    expect(words).toContain("Says 485 <img src=x onerror=alert(1)>");
+    // Each note's number is a destination the text's [n] links to, and the note links back.
+    const raw = pdf.toString("latin1");
+    for (const n of [1, 2, 3, 4]) expect(raw).toContain(`(note-1-${n})`);
+    expect(raw).toContain("/URI (https://archive.example/memo)");
+    const without = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: (await renderPdf(report())).body as Buffer }).toString("utf8");
+    expect(without).not.toContain("Checked twice");
+  });
 });
