@@ -1,8 +1,9 @@
 import "server-only";
-import { documentAnnotations, visibleDocument } from "@/lib/annotations/queries";
+import { documentAnnotations, peopleByIds, visibleDocument } from "@/lib/annotations/queries";
 import type { TAnnotation, TPerson } from "@/lib/annotations/schemas";
 import { db } from "@/lib/db";
-import { presentSource, sourceSelect } from "@/lib/sources/present";
+import { presentSource } from "@/lib/sources/present";
+import { sourceRowsByIds } from "@/lib/sources/queries";
 import type { TSource } from "@/lib/sources/schemas";
 import type { TStatus } from "@/lib/statuses";
 
@@ -72,10 +73,7 @@ function shownIn(annotations: readonly TAnnotation[]): TShown {
 /** The same view of a kept list's sources and people, as the database has them now. */
 async function shownNow(kept: TShown): Promise<string> {
   const sourceIds = [...new Set([...kept.sourceIds, ...kept.hopSourceIds])];
-  const [sourceRows, personRows] = await Promise.all([
-    sourceIds.length > 0 ? db().source.findMany({ where: { id: { in: sourceIds } }, select: sourceSelect }) : [],
-    kept.personIds.length > 0 ? db().user.findMany({ where: { id: { in: kept.personIds } }, select: { id: true, name: true, email: true } }) : [],
-  ]);
+  const [sourceRows, personRows] = await Promise.all([sourceRowsByIds(sourceIds), peopleByIds(kept.personIds)]);
   const rowById = new Map(sourceRows.map((row) => [row.id, row]));
   const sources = new Map<string, TSource>();
   const hopTitles = new Map<string, string>();

@@ -1,11 +1,11 @@
 import "server-only";
 import { requireMember, visibleAnnotations, visibleDocuments } from "@/lib/access";
 import { annotationEventSelect, annotationSelect, presentAnnotation, presentAnnotationEvent, type TAnnotationRow } from "@/lib/annotations/present";
-import type { TAnnotation, TAnnotationEvent } from "@/lib/annotations/schemas";
+import type { TAnnotation, TAnnotationEvent, TPerson } from "@/lib/annotations/schemas";
 import { db, sqlColumns } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sourceSelect } from "@/lib/sources/present";
+import { sourceRowsByIds } from "@/lib/sources/queries";
 import type { TStatus } from "@/lib/statuses";
 
 /** The document if the user may see it (a live document of one of their workspaces), else 404. */
@@ -79,11 +79,16 @@ export async function documentAnnotationExtras(documentId: string) {
 type TPersonIds = { createdById: string; updatedById: string; assigneeId: string | null; verdictById: string | null; signedOffById: string | null };
 
 /** The people annotation rows name (creator, last editor, assignee, verdict giver, signer), each loaded once. */
-export async function peopleOf(rows: readonly TPersonIds[]): Promise<Map<string, { id: string; name: string; email: string }>> {
+export async function peopleOf(rows: readonly TPersonIds[]): Promise<Map<string, TPerson>> {
   const ids = new Set<string>();
   for (const row of rows) for (const id of [row.createdById, row.updatedById, row.assigneeId, row.verdictById, row.signedOffById]) if (id) ids.add(id);
-  const people = await db().user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, email: true } });
+  const people = await peopleByIds([...ids]);
   return new Map(people.map((person) => [person.id, person]));
+}
+
+/** People by id as annotations, evidence and comments show them, in one query (none for no ids). */
+export async function peopleByIds(ids: readonly string[]): Promise<TPerson[]> {
+  return ids.length > 0 ? db().user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, email: true } }) : [];
 }
 
 /**
@@ -111,7 +116,7 @@ export async function documentAnnotations(filter: TDocumentAnnotationsFilter): P
   for (const row of rows) if (row.sourceId) sourceIds.add(row.sourceId);
   const [personById, sources] = await Promise.all([
     peopleOf(rows),
-    sourceIds.size > 0 ? db().source.findMany({ where: { id: { in: [...sourceIds] } }, select: sourceSelect }) : [],
+    sourceRowsByIds([...sourceIds]),
   ]);
 
   const sourceById = new Map(sources.map((source) => [source.id, source]));

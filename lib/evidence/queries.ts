@@ -1,12 +1,13 @@
 import "server-only";
 import { visibleAnnotations, visibleEvidence } from "@/lib/access";
+import { peopleByIds } from "@/lib/annotations/queries";
 import type { TPerson } from "@/lib/annotations/schemas";
 import { db, sqlColumns } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { evidenceSelect, presentEvidence, type TEvidenceRow } from "@/lib/evidence/present";
 import type { TEvidence } from "@/lib/evidence/schemas";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sourceSelect } from "@/lib/sources/present";
+import { sourceRowsByIds } from "@/lib/sources/queries";
 import type { TStatus } from "@/lib/statuses";
 
 /**
@@ -16,10 +17,7 @@ import type { TStatus } from "@/lib/statuses";
 async function present(rows: TEvidenceRow[]): Promise<TEvidence[]> {
   const personIds = [...new Set(rows.map((r) => r.createdById))];
   const sourceIds = [...new Set(rows.flatMap((r) => (r.sourceId ? [r.sourceId] : [])))];
-  const [people, sources] = await Promise.all([
-    personIds.length ? db().user.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true, email: true } }) : [],
-    sourceIds.length ? db().source.findMany({ where: { id: { in: sourceIds } }, select: sourceSelect }) : [],
-  ]);
+  const [people, sources] = await Promise.all([peopleByIds(personIds), sourceRowsByIds(sourceIds)]);
   const personById = new Map<string, TPerson>(people.map((p) => [p.id, p]));
   const sourceById = new Map(sources.map((s) => [s.id, s]));
   return rows.map((row) => presentEvidence(row, personById, sourceById));

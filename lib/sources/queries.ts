@@ -2,7 +2,7 @@ import "server-only";
 import { requireMember, visibleSources } from "@/lib/access";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { presentSource, sourceSelect } from "@/lib/sources/present";
+import { presentSource, sourceSelect, type TSourceRow } from "@/lib/sources/present";
 import type { TSource } from "@/lib/sources/schemas";
 
 /** The sources of a workspace, by title, merged ones left out; 404 when the user is not a member. */
@@ -41,4 +41,9 @@ export async function findSourceForPage(options: { userId: string; sourceId: str
     id = row.mergedIntoId;
   }
   throw notFound("Source not found");
+}
+
+/** Sources by id as presentSource takes them, in one query (none for no ids); the caller has checked access. */
+export async function sourceRowsByIds(ids: readonly string[]): Promise<TSourceRow[]> {
+  return ids.length > 0 ? db().source.findMany({ where: { id: { in: [...ids] } }, select: sourceSelect }) : [];
 }
