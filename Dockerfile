@@ -1,5 +1,5 @@
 # The app image: dependencies, Prisma client and a production build at image build time.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./

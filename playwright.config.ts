@@ -37,7 +37,8 @@ export default defineConfig({
   ],
   webServer: {
     // scripts/test.ts has built the app and prepared the database; the server gets their env.
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    // The same Node binary as this runner (Node 24 from node_modules/.bin), not whichever `node` is on the PATH.
+    command: `${JSON.stringify(process.execPath)} node_modules/next/dist/bin/next start -p ${port}`,
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

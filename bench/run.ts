@@ -4,6 +4,7 @@
  * works (CI does this), not to measure. `npm run bench -- NAME…` runs only bench/NAME.ts. Every
  * option is passed on to each bench run (`npm run bench -- reading-view --counts=2000`).
  */
+import "../scripts/lib/node-runtime";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -7,6 +7,7 @@
  * or one left by a killed launcher) is reused rather than started twice; one we started is stopped
  * cleanly when the launcher exits.
  */
+import "./node-runtime";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -119,7 +120,9 @@ export async function ensureDatabase(options: { profile: DbProfile; fresh?: bool
     return { url: process.env.DATABASE_URL, embedded: false, owned: false, stop: async () => undefined };
   }
 
-  const profile = PROFILES[options.profile];
+  // PV_DB_PORT_OFFSET moves every profile's port, so a second checkout (a git worktree) can run its
+  // own embedded servers beside this one's.
+  const profile = { ...PROFILES[options.profile], port: PROFILES[options.profile].port + Number(process.env.PV_DB_PORT_OFFSET ?? 0) };
   const dataDir = path.join(dataRoot, profile.dir);
   const logFile = path.join(dataRoot, `${profile.dir}.log`);
   fs.mkdirSync(dataRoot, { recursive: true });

@@ -9,6 +9,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { withThisNode } from "./node-runtime";
 
 const projectRoot = path.resolve(__dirname, "..", "..");
 const prismaCli = path.join(projectRoot, "node_modules", "prisma", "build", "index.js");
@@ -48,9 +49,7 @@ export function prismaEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Process
     env.PRISMA_SCHEMA_ENGINE_BINARY = bridgePath;
     env.PRISMA_ENGINE_BRIDGE_ROOT = projectRoot;
     // The bridge starts with `#!/usr/bin/env node`: make sure this node is the one found.
-    const nodeDir = path.dirname(process.execPath);
-    const entries = (env.PATH ?? "").split(path.delimiter).filter((entry) => entry && entry !== nodeDir);
-    env.PATH = [nodeDir, ...entries].join(path.delimiter);
+    env.PATH = withThisNode(env).PATH;
   }
   return env;
 }
