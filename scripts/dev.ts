@@ -1,4 +1,5 @@
 /** `npm run dev`: the dev database (embedded unless DATABASE_URL is set), migrations, demo seed, `next dev`. */
+import { announceNode } from "./lib/node-runtime";
 import { appEnv, runNext } from "./lib/app-env";
 import { createShutdown, ensureDatabase } from "./lib/database";
 import { runPrisma } from "./lib/prisma-cli";
@@ -7,6 +8,7 @@ import { printSignIns, runSeed } from "./lib/seed";
 const shutdown = createShutdown();
 
 async function main() {
+  announceNode();
   const port = Number(process.env.PORT ?? 3000);
   const database = await ensureDatabase({ profile: "dev" });
   shutdown.add(database.stop);

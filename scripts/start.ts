@@ -2,6 +2,7 @@
  * `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo seed (embedded, or
  * with --demo), a production build when there is none for this code, then `next start`.
  */
+import { announceNode } from "./lib/node-runtime";
 import { appEnv, runNext } from "./lib/app-env";
 import { ensureBuild } from "./lib/build";
 import { createShutdown, ensureDatabase } from "./lib/database";
@@ -11,6 +12,7 @@ import { printSignIns, runSeed } from "./lib/seed";
 const shutdown = createShutdown();
 
 async function main() {
+  announceNode();
   const demo = process.argv.includes("--demo");
   const port = Number(process.env.PORT ?? 3000);
   const database = await ensureDatabase({ profile: "dev" });

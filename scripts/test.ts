@@ -3,6 +3,7 @@
  * Playwright suite, all on a fresh embedded PostgreSQL (or DATABASE_URL when set). Ends with the
  * line "N passed, N failed" summed over the runners.
  */
+import { announceNode } from "./lib/node-runtime";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -80,6 +81,7 @@ if (suite !== null && suite !== "security" && suite !== "reliability") throw new
 const e2eOnlyOrSuite = e2eOnly || suite !== null;
 
 async function main() {
+  announceNode();
   fs.rmSync(results, { recursive: true, force: true });
   fs.mkdirSync(results, { recursive: true });
 

@@ -30,3 +30,8 @@ if (nodeMajor() < REQUIRED_NODE_MAJOR) {
   process.exit(1);
 }
 process.env.PATH = withThisNode().PATH;
+
+/** One line at the start of `npm start` and `npm test`: which Node runs them, and from where. */
+export function announceNode(): void {
+  console.log(`[node] ${process.version} (${process.execPath})`);
+}
