@@ -1,7 +1,10 @@
 import "server-only";
 import { z } from "zod";
+import { authSecretProblem } from "@/lib/auth/production-secret";
 
 const ZEnv = z.object({
+  NODE_ENV: z.string().optional(),
+  NEXT_PHASE: z.string().optional(),
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /**
@@ -22,6 +25,9 @@ const ZEnv = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$|^$/, { message: "DB_APP_ROLE must be a plain role name" })
     .default("provenant_app"),
+}).superRefine((value, ctx) => {
+  const problem = authSecretProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: problem });
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

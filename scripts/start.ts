@@ -1,6 +1,7 @@
 /**
  * `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo seed (embedded, or
- * with --demo), a production build when there is none for this code, then `next start`.
+ * with --demo or PROVENANT_DEMO=1), a production build when there is none for this code, then
+ * `next start`. A NEXTAUTH_SECRET that production must refuse stops it before anything starts.
  */
 import { announceNode } from "./lib/node-runtime";
 import { appEnv, runNext } from "./lib/app-env";
@@ -8,12 +9,15 @@ import { ensureBuild } from "./lib/build";
 import { createShutdown, ensureDatabase } from "./lib/database";
 import { runPrisma } from "./lib/prisma-cli";
 import { printSignIns, runSeed } from "./lib/seed";
+import { demoRequested, launcherSecretProblem } from "./lib/start-options";
 
 const shutdown = createShutdown();
 
 async function main() {
   announceNode();
-  const demo = process.argv.includes("--demo");
+  const secretProblem = launcherSecretProblem(process.env);
+  if (secretProblem) throw new Error(`refusing to start: ${secretProblem}`);
+  const demo = demoRequested(process.argv, process.env);
   const port = Number(process.env.PORT ?? 3000);
   const database = await ensureDatabase({ profile: "dev" });
   shutdown.add(database.stop);
@@ -22,7 +26,7 @@ async function main() {
   if (migrate.code !== 0) throw new Error("prisma migrate deploy failed");
   const seeded = database.embedded || demo;
   if (seeded) await runSeed(database.url);
-  else console.log("[seed] skipped: DATABASE_URL is set (use `npm start -- --demo` to add the demo workspace)");
+  else console.log("[seed] skipped: DATABASE_URL is set (use `npm start -- --demo` or PROVENANT_DEMO=1 to add the demo workspace)");
 
   if (!ensureBuild()) throw new Error("next build failed");
 

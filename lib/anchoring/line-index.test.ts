@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { cpSlice } from "./code-points";
 import { LineIndex } from "./line-index";
 
 const text = "First line\n\n😀 emoji line 𠀀 end\nlast";
@@ -22,15 +21,5 @@ describe("LineIndex", () => {
   it("maps the blank line and the line ends", () => {
     expect(index.lineCol(11)).toEqual({ line: 1, col: 0 });
     expect(index.lineCol(10)).toEqual({ line: 0, col: 10 });
-  });
-
-  it("maps ProseMirror positions (paragraph per line) to code points", () => {
-    // Paragraph 0 content starts at 1; paragraph 1 at 1 + 10 + 2 = 13; paragraph 2 at 13 + 0 + 2 = 15.
-    expect(index.fromPm(1)).toBe(0);
-    expect(index.fromPm(13)).toBe(11);
-    expect(index.fromPm(15 + 3)).toBe(14); // after "😀 " (3 UTF-16 units, 2 code points)
-    const start = Array.from(text).indexOf("e", 12);
-    const end = start + 5;
-    expect(cpSlice(text, index.fromPm(index.toPm(start)), index.fromPm(index.toPm(end)))).toBe("emoji");
   });
 });

@@ -1,7 +1,6 @@
 /**
  * An offset index over a text shown one line per block (the reading view renders each line as a
- * paragraph): code-point offsets <-> (line, UTF-16 column), and ProseMirror positions <-> code
- * points, by binary search. Built once per text; O(log lines) per lookup. Pure.
+ * paragraph): code-point offsets <-> (line, UTF-16 column), by binary search. Built once per text; O(log lines) per lookup. Pure.
  */
 import { cpLength, cpToUtf16, isBmpOnly, utf16ToCp } from "@/lib/anchoring/code-points";
 
@@ -11,8 +10,6 @@ export class LineIndex {
   readonly lines: string[];
   /** Code-point offset at which each line starts. */
   readonly cpStarts: Int32Array;
-  /** ProseMirror position of the first character of each line (paragraph content start). */
-  readonly pmStarts: Int32Array;
   readonly length: number;
   private readonly bmp: boolean[];
 
@@ -20,17 +17,13 @@ export class LineIndex {
     this.lines = text.split("\n");
     const n = this.lines.length;
     this.cpStarts = new Int32Array(n);
-    this.pmStarts = new Int32Array(n);
     this.bmp = new Array(n);
     let cp = 0;
-    let pm = 1; // position 0 is before the first paragraph; its content starts at 1
     for (let i = 0; i < n; i++) {
       const line = this.lines[i];
       this.bmp[i] = isBmpOnly(line);
       this.cpStarts[i] = cp;
-      this.pmStarts[i] = pm;
       cp += (this.bmp[i] ? line.length : cpLength(line)) + 1; // +1 for the "\n"
-      pm += line.length + 2; // a paragraph's open and close tokens
     }
     this.length = cp - 1;
   }
@@ -59,17 +52,5 @@ export class LineIndex {
     const text = this.lines[position.line] ?? "";
     const col = Math.max(0, Math.min(position.col, text.length));
     return this.cpStarts[position.line] + utf16ToCp(text, col, this.bmp[position.line]);
-  }
-
-  /** A ProseMirror position (inside the paragraph-per-line document) as a code-point offset. */
-  fromPm(pos: number): number {
-    const line = LineIndex.search(this.pmStarts, pos);
-    return this.offset({ line, col: pos - this.pmStarts[line] });
-  }
-
-  /** A code-point offset as a ProseMirror position. */
-  toPm(cp: number): number {
-    const { line, col } = this.lineCol(cp);
-    return this.pmStarts[line] + col;
   }
 }

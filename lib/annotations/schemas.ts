@@ -184,14 +184,3 @@ export type TAnnotationView = Omit<TAnnotation, "prefix" | "suffix">;
  * once), so 2,000 annotations do not carry 2,000 copies of their sources.
  */
 export type TAnnotationWire = Omit<TAnnotationView, "source"> & { sourceId: string | null };
-
-export function toWire(a: TAnnotation): TAnnotationWire {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { prefix, suffix, source, ...rest } = a;
-  return { ...rest, sourceId: source?.id ?? null };
-}
-
-export function fromWire(w: TAnnotationWire, sources: ReadonlyMap<string, TSource>): TAnnotationView {
-  const { sourceId, ...rest } = w;
-  return { ...rest, source: sourceId ? (sources.get(sourceId) ?? null) : null };
-}

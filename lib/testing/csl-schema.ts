@@ -1,22 +1,19 @@
 /**
- * Validates CSL-JSON against the CSL 1.0.2 input schema kept in the shared specs folder
- * (../shared/specs/csl beside the repository, as in CI). The schema is draft-07, which plain Ajv
- * speaks. Used by unit and end-to-end tests only; `__dirname` because Vitest and Playwright both
- * provide it (Playwright loads this repository's TypeScript as CommonJS).
+ * Validates CSL-JSON against the CSL 1.0.2 input schema, kept byte for byte in e2e/specs/csl with its
+ * licence and origin. The schema is draft-07, which plain Ajv speaks. Used by unit and end-to-end
+ * tests only; `__dirname` because Vitest and Playwright both provide it (Playwright loads this
+ * repository's TypeScript as CommonJS).
  */
 import fs from "node:fs";
 import path from "node:path";
 import { Ajv } from "ajv";
 
-export const CSL_SCHEMA_PATH = path.resolve(__dirname, "../../../shared/specs/csl/csl-data.json");
+export const CSL_SCHEMA_PATH = path.resolve(__dirname, "../../e2e/specs/csl/csl-data.json");
 
 let validate: ((data: unknown) => boolean) & { errors?: unknown } | undefined;
 
 function validator() {
   if (!validate) {
-    if (!fs.existsSync(CSL_SCHEMA_PATH)) {
-      throw new Error(`CSL schema not found at ${CSL_SCHEMA_PATH}: the tests expect the shared specs folder (shared/specs/csl) beside the repository`);
-    }
     const schema = JSON.parse(fs.readFileSync(CSL_SCHEMA_PATH, "utf8"));
     // strict: false because the schema uses annotation keywords (examples) Ajv's strict mode flags.
     validate = new Ajv({ strict: false, allErrors: true }).compile(schema);

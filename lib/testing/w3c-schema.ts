@@ -1,7 +1,7 @@
 /**
  * Checks Web Annotation JSON-LD against the W3C annotation model's own test suite (the
- * web-platform-tests `annotation-model` folder, kept unchanged in ../shared/specs/w3c-annotation-model
- * beside the repository). A `.test` file lists assertion schemas (JSON Schema draft-04, hence
+ * web-platform-tests `annotation-model` folder: the files the MUST-level tests use, kept byte for
+ * byte in e2e/specs/w3c-annotation-model with their licence and origin). A `.test` file lists assertion schemas (JSON Schema draft-04, hence
  * ajv-draft-04) that `$ref` shared definitions by file name; every assertion of the MUST-level
  * tests expects "valid". Formats (uri, date-time) are checked as the suite intends, through
  * ajv-formats. Used by unit and end-to-end tests only; `__dirname` because Vitest and Playwright
@@ -12,7 +12,7 @@ import path from "node:path";
 import Ajv04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 
-export const W3C_SPEC_DIR = path.resolve(__dirname, "../../../shared/specs/w3c-annotation-model");
+export const W3C_SPEC_DIR = path.resolve(__dirname, "../../e2e/specs/w3c-annotation-model");
 
 type TAssertion = { file: string; title: string; errorMessage: string; validate: ((data: unknown) => boolean) & { errors?: unknown } };
 
@@ -22,7 +22,7 @@ const tests = new Map<string, TAssertion[]>();
 function readJson(relative: string): Record<string, unknown> {
   const file = path.join(W3C_SPEC_DIR, relative);
   if (!fs.existsSync(file)) {
-    throw new Error(`W3C annotation model test file not found at ${file}: the tests expect the shared specs folder (shared/specs/w3c-annotation-model) beside the repository`);
+    throw new Error(`W3C annotation model test file not found at ${file}: only the files the MUST-level tests use are kept in e2e/specs/w3c-annotation-model`);
   }
   return JSON.parse(fs.readFileSync(file, "utf8"));
 }
