@@ -73,6 +73,7 @@ test("an editor creates a document by pasting text; it is stored exactly", async
   const workspace = await createWorkspace();
   await signIn(page, workspace.users.EDITOR);
   await page.getByRole("link", { name: "New document" }).click();
+  await page.getByLabel("Paste text").check();
   await page.getByLabel("Title").fill("Pasted notes");
   await page.getByRole("button", { name: "Create document" }).click();
   await expect(page.getByText("The text is empty")).toBeVisible();
@@ -93,27 +94,29 @@ test("an editor uploads .txt and .md files; bad files get a clear message", asyn
   const workspace = await createWorkspace();
   await signIn(page, workspace.users.EDITOR);
   await page.goto("/documents/new");
-  await page.getByLabel("Upload a file").check();
-  const file = page.getByLabel("File (.txt or .md, UTF-8, at most 5 MB)");
-  const create = page.getByRole("button", { name: "Create document" });
+  const files = page.getByLabel(/^Files \(PDF/);
+  const item = (name: string) => page.locator(".import-item").filter({ hasText: name });
 
-  await file.setInputFiles({ name: "latin1.txt", mimeType: "text/plain", buffer: Buffer.from([0x4c, 0x65, 0x20, 0x4d, 0x6f, 0x6e, 0x64, 0x65, 0xe9]) });
-  await create.click();
-  await expect(page.getByText("The file is not valid UTF-8 text; save it as UTF-8 and try again")).toBeVisible();
+  await files.setInputFiles({ name: "latin1.txt", mimeType: "text/plain", buffer: Buffer.from([0x4c, 0x65, 0x20, 0x4d, 0x6f, 0x6e, 0x64, 0x65, 0xe9]) });
+  await expect(item("latin1.txt").getByRole("alert")).toContainText("not valid UTF-8");
 
-  await file.setInputFiles({ name: "scan.txt", mimeType: "text/plain", buffer: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]) });
-  await create.click();
-  await expect(page.getByText("This looks like a binary file; upload plain text (.txt or .md)")).toBeVisible();
+  await files.setInputFiles({ name: "scan.txt", mimeType: "text/plain", buffer: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]) });
+  await expect(item("scan.txt").getByRole("alert")).toContainText("PDF");
 
-  await file.setInputFiles({ name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 0x61) });
-  await expect(page.getByText("The file is larger than 5 MB")).toBeVisible();
+  await files.setInputFiles({ name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(25 * 1024 * 1024 + 1, 0x61) });
+  await expect(item("huge.txt").getByRole("alert")).toHaveText("The file is larger than the 25 MB limit");
 
-  await file.setInputFiles({ name: "empty.md", mimeType: "text/markdown", buffer: Buffer.alloc(0) });
-  await expect(page.getByText("The file is empty")).toBeVisible();
+  await files.setInputFiles({ name: "empty.md", mimeType: "text/markdown", buffer: Buffer.alloc(0) });
+  await expect(item("empty.md").getByRole("alert")).toHaveText("The file is empty");
+  await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
 
-  await file.setInputFiles({ name: "newsweek_1992-03-16.md", mimeType: "text/markdown", buffer: Buffer.from("# Newsweek\n\nThe massacre at Khojaly, 16 March 1992.\n", "utf8") });
-  await create.click();
-  await expect(page.getByRole("heading", { level: 1, name: "newsweek 1992 03 16" })).toBeVisible();
+  await files.setInputFiles({ name: "newsweek_1992-03-16.md", mimeType: "text/markdown", buffer: Buffer.from("# Newsweek\n\nThe massacre at Khojaly, 16 March 1992.\n", "utf8") });
+  await expect(item("newsweek_1992-03-16.md").getByLabel("Title")).toHaveValue("Newsweek");
+  await item("newsweek_1992-03-16.md").getByLabel("Title").fill("Newsweek, 16 March 1992");
+  await page.getByRole("button", { name: "Import document" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "1 imported, 4 not imported" })).toBeVisible();
+  await page.getByRole("link", { name: "Open “Newsweek, 16 March 1992”" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Newsweek, 16 March 1992" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Document text" })).toContainText("The massacre at Khojaly, 16 March 1992.");
 });
 

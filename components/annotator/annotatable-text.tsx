@@ -7,6 +7,8 @@ export type TTextSelection = { start: number; end: number; rect: { top: number; 
 
 type TProps = {
   text: string;
+  /** Where each page begins (code points), for the page markers; empty for a document without pages. */
+  pageStarts: readonly number[];
   label: string;
   index: LineIndex;
   /** Once mounted: the text root and its lines (shared with the highlight painter). */
@@ -64,7 +66,7 @@ const CLICK_SLOP_PX = 4;
 export function AnnotatableText(props: TProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const linesRef = useRef<TextLines | null>(null);
-  const html = useMemo(() => ({ __html: textHtml(props.text) }), [props.text]);
+  const html = useMemo(() => ({ __html: textHtml(props.text, props.pageStarts) }), [props.text, props.pageStarts]);
   const hintId = useId();
   const pressedAt = useRef<{ x: number; y: number } | null>(null);
   const latest = useRef(props);

@@ -3,6 +3,7 @@ import dynamic from "next/dynamic";
 import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { afterNextPaint } from "@/components/annotator/after-paint";
 import { AnnotatableText, placeCaret, type TTextSelection } from "@/components/annotator/annotatable-text";
+import { DocumentPagesContext, GoToPage } from "@/components/annotator/document-pages";
 import { DeletedAnnotations } from "@/components/annotator/deleted-annotations";
 import { HighlightPainter, highlightsSupported, type TSpan } from "@/components/annotator/highlight-painter";
 import { OrphanedAnnotations } from "@/components/annotator/orphaned";
@@ -113,6 +114,8 @@ export function Annotator(props: {
   documentId: string;
   title: string;
   text: string;
+  /** Where each page begins (code points) in a paged document (a PDF); empty otherwise. */
+  pageStarts: number[];
   /**
    * The annotations and sources, still on their way when the page is first shown: the text is
    * streamed, laid out and made interactive meanwhile; the list says it is loading.
@@ -395,7 +398,21 @@ export function Annotator(props: {
     setSelection(next && region ? { ...next, rect: { top: next.rect.top - region.top + 6, left: Math.max(0, next.rect.left - region.left - 40) } } : next);
   }, []);
 
+  /** Shows page `page` at the top of the view, with the caret at its first character. */
+  const goToPage = useCallback(
+    (page: number) => {
+      const root = textRef.current;
+      const start = props.pageStarts[page - 1];
+      if (!root || start === undefined) return;
+      root.querySelector(`#page-${page}`)?.scrollIntoView({ block: "start" });
+      placeCaret(root, index, start);
+      root.focus({ preventScroll: true });
+    },
+    [props.pageStarts, index],
+  );
+
   return (
+    <DocumentPagesContext.Provider value={props.pageStarts}>
     <div className="annotator">
       <StatusStyles />
       <section
@@ -405,8 +422,10 @@ export function Annotator(props: {
         // The selection as the annotator understood it, in code points (tests wait on it).
         data-selection={selection ? `${selection.start}-${selection.end}` : ""}
       >
+        {props.pageStarts.length > 0 && <GoToPage pageCount={props.pageStarts.length} onGo={goToPage} />}
         <AnnotatableText
           text={props.text}
+          pageStarts={props.pageStarts}
           label={props.title}
           index={index}
           onReady={onReady}
@@ -496,5 +515,6 @@ export function Annotator(props: {
         />
       )}
     </div>
+    </DocumentPagesContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { AnnotationFields, draftPayload, emptyDraft, type TDraft } from "@/components/annotator/annotation-fields";
+import { usePageLocator } from "@/components/annotator/document-pages";
 import { FormFooter } from "@/components/annotator/form-footer";
 import { shorten } from "@/lib/anchoring/selectors";
 import { createAnnotationAction } from "@/lib/annotations/actions";
@@ -20,6 +21,9 @@ export function NewAnnotationDialog(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // In a paged document (a PDF), the span's page, proposed as the locator (never filled in unasked:
+  // the locator says where in the cited source, which may be another work).
+  const page = usePageLocator(props.span);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -44,6 +48,14 @@ export function NewAnnotationDialog(props: {
         <h2 id="new-annotation-title">New annotation</h2>
         <blockquote className="quote">“{shorten(props.span.exact, 240)}”</blockquote>
         <AnnotationFields draft={draft} onChange={setDraft} sources={props.sources} errors={errors} disabled={pending} />
+        {page && draft.locator !== page && (
+          <p className="hint page-proposal">
+            This passage is on {page} of this document.{" "}
+            <button type="button" className="button link" onClick={() => setDraft({ ...draft, locator: page })} disabled={pending}>
+              Use “{page}” as the locator
+            </button>
+          </p>
+        )}
         <FormFooter message={message} pending={pending} saveLabel="Save annotation" onCancel={props.onClose} />
       </form>
     </dialog>

@@ -2,6 +2,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ChainView } from "@/components/annotator/chain-view";
 import { Checklist } from "@/components/annotator/checklist";
+import { PageLabel } from "@/components/annotator/document-pages";
 import { sourceLabel } from "@/components/annotator/source-label";
 import { StatusBadge } from "@/components/annotator/status-badge";
 import { statusClass } from "@/components/annotator/status-styles";
@@ -49,6 +50,7 @@ const AnnotationRow = memo(function AnnotationRow(props: { annotation: TAnnotati
           </span>
         )}
         {a.assignee && <span>Assigned to {a.assignee.name}</span>}
+        <PageLabel span={a} />
         <span>
           {a.source ? sourceLabel(a.source) : <em>No source yet</em>}
           {a.locator && <>, {a.locator}</>}

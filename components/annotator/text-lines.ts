@@ -17,8 +17,35 @@ const ROW_EM = 1.6;
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 const escapeHtml = (text: string) => (/[&<>]/.test(text) ? text.replace(/[&<>]/g, (c) => HTML_ESCAPES[c]) : text);
 
-/** An empty line holds a <br> so that the caret can stop on it, as in any editable text. */
-const paragraphHtml = (line: string) => (line === "" ? "<p><br></p>" : `<p>${line}</p>`);
+/**
+ * An empty line holds a <br> so that the caret can stop on it, as in any editable text. A line where
+ * a page begins carries the page number; CSS draws the marker (generated content is neither in the
+ * text nor in any selection, so offsets and copied text are unchanged).
+ */
+const paragraphHtml = (line: string, pages?: string) => {
+  const attributes = pages ? ` data-pages="${pages}" id="page-${pages.split("–")[0]}"` : "";
+  return line === "" ? `<p${attributes}><br></p>` : `<p${attributes}>${line}</p>`;
+};
+
+/** By line number, the pages that begin on that line ("5", or "3–4" where empty pages share it). */
+function pagesByLine(text: string, pageStarts: readonly number[]): Map<number, string> {
+  const byLine = new Map<number, string>();
+  if (pageStarts.length === 0) return byLine;
+  let line = 0;
+  let cp = 0;
+  let next = 0;
+  const add = (page: number) => {
+    const first = byLine.get(line);
+    byLine.set(line, first ? `${first.split("–")[0]}–${page}` : String(page));
+  };
+  for (const char of text) {
+    while (next < pageStarts.length && pageStarts[next] <= cp) add(++next);
+    if (char === "\n") line++;
+    cp++;
+  }
+  while (next < pageStarts.length) add(++next);
+  return byLine;
+}
 
 function estimatedRows(lines: readonly string[]): number {
   return lines.reduce((rows, line) => rows + Math.max(1, Math.ceil(line.length / CHARS_PER_ROW)), 0);
@@ -28,13 +55,14 @@ function estimatedRows(lines: readonly string[]): number {
  * The text as HTML: its lines as paragraphs, in blocks (see above). Built on the server with the page
  * and again on the client (hydration reads it only as a prop), so escaped in one pass over the text.
  */
-export function textHtml(text: string): string {
+export function textHtml(text: string, pageStarts: readonly number[] = []): string {
   const lines = escapeHtml(text).split("\n");
+  const pages = pagesByLine(text, pageStarts);
   let html = "";
   for (let i = 0; i < lines.length; i += LINES_PER_BLOCK) {
     const block = lines.slice(i, i + LINES_PER_BLOCK);
     const height = (estimatedRows(block) * ROW_EM).toFixed(1);
-    html += `<div class="text-block" style="contain-intrinsic-block-size:auto ${height}em">${block.map(paragraphHtml).join("")}</div>`;
+    html += `<div class="text-block" style="contain-intrinsic-block-size:auto ${height}em">${block.map((line, j) => paragraphHtml(line, pages.get(i + j))).join("")}</div>`;
   }
   return html;
 }

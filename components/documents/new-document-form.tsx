@@ -3,43 +3,27 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { DocumentImport } from "@/components/documents/document-import";
 import { createDocumentAction } from "@/lib/documents/actions";
-import { MAX_DOCUMENT_BYTES } from "@/lib/documents/limits";
 
 type TWorkspaceOption = { id: string; name: string };
 
 export function NewDocumentForm({ workspaces }: { workspaces: TWorkspaceOption[] }) {
   const router = useRouter();
   const [state, submit, pending] = useFormAction(createDocumentAction);
-  const [mode, setMode] = useState<"paste" | "upload">("paste");
-  const [fileError, setFileError] = useState<string | undefined>();
+  const [mode, setMode] = useState<"paste" | "files" | "url">("files");
+  const [workspaceId, setWorkspaceId] = useState(workspaces[0]?.id ?? "");
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
 
   useEffect(() => {
     if (state?.ok) router.push(`/documents/${state.data.id}`);
   }, [state, router]);
 
-  function checkFile(file: File | undefined) {
-    // The server checks again; this saves uploading a file that cannot be accepted.
-    if (file && file.size > MAX_DOCUMENT_BYTES) setFileError("The file is larger than 5 MB");
-    else if (file && file.size === 0) setFileError("The file is empty");
-    else setFileError(undefined);
-  }
-
-  const fileMessage = fileError ?? fields.file;
   return (
-    <form
-      noValidate
-      className="stack"
-      onSubmit={(event) => {
-        if (fileError && mode === "upload") event.preventDefault();
-        else submit(event);
-      }}
-    >
-      <input type="hidden" name="mode" value={mode} />
+    <div className="stack">
       <div className="field">
         <label htmlFor="workspaceId">Workspace</label>
-        <select id="workspaceId" name="workspaceId" defaultValue={workspaces[0]?.id} {...describedBy("workspaceId", fields.workspaceId)}>
+        <select id="workspaceId" value={workspaceId} onChange={(event) => setWorkspaceId(event.target.value)} {...describedBy("workspaceId", fields.workspaceId)}>
           {workspaces.map((w) => (
             <option key={w.id} value={w.id}>
               {w.name}
@@ -48,44 +32,46 @@ export function NewDocumentForm({ workspaces }: { workspaces: TWorkspaceOption[]
         </select>
         <FieldError id="workspaceId" message={fields.workspaceId} />
       </div>
-      <div className="field">
-        <label htmlFor="title">Title</label>
-        <input id="title" name="title" maxLength={300} {...describedBy("title", fields.title)} />
-        <FieldError id="title" message={fields.title} />
-        {mode === "upload" && <p className="hint">Leave empty to use the file name.</p>}
-      </div>
       <fieldset className="segmented">
         <legend>Text</legend>
         <label>
-          <input type="radio" name="source" checked={mode === "paste"} onChange={() => setMode("paste")} /> Paste text
+          <input type="radio" name="source" checked={mode === "files"} onChange={() => setMode("files")} /> Upload files
         </label>
         <label>
-          <input type="radio" name="source" checked={mode === "upload"} onChange={() => setMode("upload")} /> Upload a file
+          <input type="radio" name="source" checked={mode === "url"} onChange={() => setMode("url")} /> From a web address
+        </label>
+        <label>
+          <input type="radio" name="source" checked={mode === "paste"} onChange={() => setMode("paste")} /> Paste text
         </label>
       </fieldset>
       {mode === "paste" ? (
-        <div className="field">
-          <label htmlFor="text">Document text</label>
-          <textarea id="text" name="text" rows={16} {...describedBy("text", fields.text)} />
-          <FieldError id="text" message={fields.text} />
-        </div>
+        <form noValidate className="stack" onSubmit={submit}>
+          <input type="hidden" name="mode" value="paste" />
+          <input type="hidden" name="workspaceId" value={workspaceId} />
+          <div className="field">
+            <label htmlFor="title">Title</label>
+            <input id="title" name="title" maxLength={300} {...describedBy("title", fields.title)} />
+            <FieldError id="title" message={fields.title} />
+          </div>
+          <div className="field">
+            <label htmlFor="text">Document text</label>
+            <textarea id="text" name="text" rows={16} {...describedBy("text", fields.text)} />
+            <FieldError id="text" message={fields.text} />
+          </div>
+          {state && !state.ok && !Object.keys(fields).length && (
+            <p role="alert" className="error">
+              {state.error.message}
+            </p>
+          )}
+          <div>
+            <button type="submit" className="button primary" disabled={pending}>
+              {pending ? "Creating…" : "Create document"}
+            </button>
+          </div>
+        </form>
       ) : (
-        <div className="field">
-          <label htmlFor="file">File (.txt or .md, UTF-8, at most 5 MB)</label>
-          <input id="file" name="file" type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onChange={(e) => checkFile(e.target.files?.[0])} {...describedBy("file", fileMessage)} />
-          <FieldError id="file" message={fileMessage} />
-        </div>
+        <DocumentImport key={`${mode}-${workspaceId}`} workspaceId={workspaceId} mode={mode} />
       )}
-      {state && !state.ok && !Object.keys(fields).length && (
-        <p role="alert" className="error">
-          {state.error.message}
-        </p>
-      )}
-      <div>
-        <button type="submit" className="button primary" disabled={pending}>
-          {pending ? "Creating…" : "Create document"}
-        </button>
-      </div>
-    </form>
+    </div>
   );
 }

@@ -152,6 +152,7 @@ test("payloads entered through the UI are stored and shown inert", async ({ page
   await signIn(page, workspace.users.OWNER);
 
   await page.goto("/documents/new");
+  await page.getByLabel("Paste text").check();
   await page.getByLabel("Title").fill(`UI ${a.text}`);
   await page.getByLabel("Document text").fill(`Pasted ${b.text}\nSecond line to annotate.`);
   await page.getByRole("button", { name: "Create document" }).click();
@@ -160,9 +161,8 @@ test("payloads entered through the UI are stored and shown inert", async ({ page
   channels.add("document title + pasted text (UI)");
 
   await page.goto("/documents/new");
-  await page.getByLabel("Upload a file").check();
-  await page.getByLabel("File (.txt or .md, UTF-8, at most 5 MB)").setInputFiles({ name: `${c.text.replace(/[/\\]/g, "_")}.txt`, mimeType: "text/plain", buffer: Buffer.from(`Uploaded ${d.text}\n`) });
-  await page.getByRole("button", { name: "Create document" }).click();
+  await page.getByLabel(/^Files \(PDF/).setInputFiles({ name: `${c.text.replace(/[/\\]/g, "_")}.txt`, mimeType: "text/plain", buffer: Buffer.from(`Uploaded ${d.text}\n`) });
+  await page.getByRole("button", { name: "Import document" }).click();
   await expect(page.getByRole("region", { name: "Document text" })).toContainText(`Uploaded ${d.text}`);
   await expectClean(page, watch, "uploaded document");
   channels.add("uploaded text file + its name (UI)");

@@ -1,4 +1,5 @@
 import type { TAnnotation, TAnnotationEvent, TPerson } from "@/lib/annotations/schemas";
+import { spanPages } from "@/lib/documents/pages";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { presentSource, sourceSelect } from "@/lib/sources/present";
 
@@ -40,6 +41,8 @@ export const annotationSelect = {
   verdictBy: { select: personSelect },
   signedOffBy: { select: personSelect },
   orphaned: true,
+  // The page of the span in a paged document; an empty list (one small column) for the rest.
+  document: { select: { pageStarts: true } },
 } as const satisfies Prisma.AnnotationSelect;
 
 export type TAnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
@@ -56,6 +59,7 @@ export function presentAnnotation(row: TAnnotationRow): TAnnotation {
     documentRevision: row.documentRevision,
     start: row.start,
     end: row.end,
+    ...spanPages(row.document.pageStarts, row.start, row.end),
     exact: row.exact,
     prefix: row.prefix,
     suffix: row.suffix,

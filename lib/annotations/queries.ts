@@ -110,8 +110,13 @@ export async function listAnnotations(options: { userId: string; documentId: str
  * tables of every workspace, and took 1.5 s for 2,000 annotations before PostgreSQL had statistics
  * on freshly written rows.
  */
-export async function documentAnnotations(filter: TDocumentAnnotationsFilter): Promise<TAnnotation[]> {
-  const [rows, { evidenceCount, commentCount, chainOf }] = await Promise.all([annotationRows(filter), documentAnnotationExtras(filter.documentId)]);
+export async function documentAnnotations(filter: TDocumentAnnotationsFilter & { pageStarts?: readonly number[] }): Promise<TAnnotation[]> {
+  const [rows, { evidenceCount, commentCount, chainOf }, pageStarts] = await Promise.all([
+    annotationRows(filter),
+    documentAnnotationExtras(filter.documentId),
+    filter.pageStarts ?? db().document.findUniqueOrThrow({ where: { id: filter.documentId }, select: { pageStarts: true } }).then((d) => d.pageStarts),
+  ]);
+  const document = { pageStarts: [...pageStarts] };
   const sourceIds = new Set<string>();
   for (const row of rows) if (row.sourceId) sourceIds.add(row.sourceId);
   const [personById, sources] = await Promise.all([
@@ -137,6 +142,7 @@ export async function documentAnnotations(filter: TDocumentAnnotationsFilter): P
         assignee: optionalPerson(row.assigneeId),
         verdictBy: optionalPerson(row.verdictById),
         signedOffBy: optionalPerson(row.signedOffById),
+        document,
       }),
     ),
   );

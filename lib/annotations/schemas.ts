@@ -107,6 +107,9 @@ export type TAnnotation = {
   documentRevision: number;
   start: number;
   end: number;
+  /** In a paged document (a PDF), the page of the span's first and last code point; null otherwise. */
+  page: number | null;
+  endPage: number | null;
   exact: string;
   prefix: string;
   suffix: string;
@@ -177,7 +180,8 @@ export type TAnnotationEvent = {
 };
 
 /** What the reading view keeps of an annotation: no context (prefix/suffix), which it never shows. */
-export type TAnnotationView = Omit<TAnnotation, "prefix" | "suffix">;
+/** What the reading view holds of an annotation: it works out pages from the document's own page starts. */
+export type TAnnotationView = Omit<TAnnotation, "prefix" | "suffix" | "page" | "endPage">;
 
 /**
  * The reading view's initial data: the source by id (the page sends the workspace's sources

@@ -114,7 +114,8 @@ async function createTarget(options: { userId: string; documentId: string }): Pr
 }
 
 /** A document's text as last read for a create, with what identifies that text. */
-type TKnownText = { documentId: string; revision: number; length: number; sha256: string; text: string };
+/** A document's text at one revision, and its page starts (empty when it has no pages), for the new annotation's page. */
+type TKnownText = { documentId: string; revision: number; length: number; sha256: string; text: string; pageStarts: number[] };
 
 /**
  * Document texts a create anchors in, by document: reading 200 KB from the database on every
@@ -143,8 +144,8 @@ function rememberText(entry: TKnownText) {
 async function documentText(target: TCreateTarget): Promise<TKnownText> {
   const known = knownTexts.get(target.id);
   if (known && known.sha256 === target.sha256 && known.revision === target.revision) return known;
-  const { text } = await db().document.findUniqueOrThrow({ where: { id: target.id }, select: { text: true } });
-  const entry = { documentId: target.id, revision: target.revision, length: target.length, sha256: target.sha256, text };
+  const { text, pageStarts } = await db().document.findUniqueOrThrow({ where: { id: target.id }, select: { text: true, pageStarts: true } });
+  const entry = { documentId: target.id, revision: target.revision, length: target.length, sha256: target.sha256, text, pageStarts };
   rememberText(entry);
   return entry;
 }
@@ -156,7 +157,7 @@ const SNAPSHOT_SQL = Prisma.raw(
     .join(", ")})`,
 );
 
-type TCreatedRow = Omit<TAnnotationRow, "source" | "createdBy" | "updatedBy" | "_count" | "chain" | "assignee" | "verdictBy" | "signedOffBy"> & {
+type TCreatedRow = Omit<TAnnotationRow, "source" | "createdBy" | "updatedBy" | "_count" | "chain" | "assignee" | "verdictBy" | "signedOffBy" | "document"> & {
   createdById: string;
   assigneeId: string | null;
   verdictById: string | null;
@@ -207,7 +208,7 @@ const asDateOrNull = (value: Date | string | null) => (value === null ? null : a
  * (no evidence, comments, chain, assignee or verdict), its creator is the caller and its source the
  * one just checked. Presented by presentAnnotation, the same as any read.
  */
-function presentCreated(row: TCreatedRow, source: TSourceRow | null): TAnnotation {
+function presentCreated(row: TCreatedRow, source: TSourceRow | null, text: TKnownText): TAnnotation {
   const person = { id: row.createdById, name: row.personName, email: row.personEmail };
   return presentAnnotation({
     ...row,
@@ -225,6 +226,7 @@ function presentCreated(row: TCreatedRow, source: TSourceRow | null): TAnnotatio
     assignee: null,
     verdictBy: null,
     signedOffBy: null,
+    document: { pageStarts: text.pageStarts },
   });
 }
 
@@ -263,7 +265,7 @@ async function createChecked(options: TCreateOptions): Promise<TAnnotation> {
   const { row, source } = await insertWithSource({ ...options, text, span, workspaceId: target.workspaceId });
   // Checked a moment ago: a source merged or removed, or the caller's access gone, in between.
   if (!row) throw input.sourceId ? unknownSource() : notFound("Document not found");
-  return presentCreated(row, source);
+  return presentCreated(row, source, text);
 }
 
 /**
@@ -280,5 +282,5 @@ export async function createAnnotation(options: TCreateOptions): Promise<TAnnota
   if (spanProblem(known.text, input, known.length)) return createChecked(options);
   const span = anchor(known, input);
   const row = await insertCreated(db(), { userId, text: known, span, sourceId: null, input });
-  return row ? presentCreated(row, null) : createChecked(options);
+  return row ? presentCreated(row, null, known) : createChecked(options);
 }

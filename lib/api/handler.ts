@@ -78,7 +78,7 @@ export function apiRoute(
   };
 }
 
-const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "The request body is larger than 12 MB");
+const tooLarge = (limit: number) => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(limit / (1024 * 1024))} MB`);
 
 /**
  * Reads a body as bytes, at most `limit` of them: a declared Content-Length over the limit is refused
@@ -87,7 +87,7 @@ const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "The request body is la
  */
 export async function readBodyCapped(req: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge();
+  if (declared > limit) throw tooLarge(limit);
   if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -98,7 +98,7 @@ export async function readBodyCapped(req: Request, limit: number): Promise<Uint8
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }

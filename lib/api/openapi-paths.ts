@@ -3,7 +3,8 @@ import { ZActivityQuery } from "@/lib/annotations/activity";
 import { ZAnnotationFilters, ZCreateAnnotation, ZSetChain, ZSignOff, ZUpdateAnnotation } from "@/lib/annotations/schemas";
 import { fromZod, ref, type TSchema } from "@/lib/api/openapi-schemas";
 import { ZCreateComment, ZDeleteComment, ZEditComment, ZMarkRead, ZSetThread } from "@/lib/comments/schemas";
-import { ZCreateDocument, ZRenameDocument } from "@/lib/documents/schemas";
+import { DOCUMENT_FORMATS, ZCreateDocument, ZImportUrl, ZUpdateDocument } from "@/lib/documents/schemas";
+import { MAX_IMPORT_BYTES, MAX_PDF_PAGES } from "@/lib/intake/limits";
 import { ZCreateEvidence, ZUpdateEvidence } from "@/lib/evidence/schemas";
 import { ZBulkRequest } from "@/lib/queue/schemas";
 import { EXPORT_FORMATS, ZReportQuery } from "@/lib/reports/schemas";
@@ -29,8 +30,10 @@ export type TOperation = {
   description?: string;
   query?: TParameter[];
   headers?: TParameter[];
-  /** A JSON request body: a zod schema (converted) or a JSON Schema. */
+  /** A JSON request body: a zod schema (converted) or a JSON Schema; `oneOf` several for alternatives. */
   body?: z.ZodType | TSchema;
+  /** Other media types the request body may have besides JSON (multipart/form-data uploads). */
+  bodyMedia?: TMedia;
   /** The success answer: a JSON schema, other media types, or nothing (204). */
   ok: { status: number; description: string; schema?: TSchema; content?: TMedia; headers?: Record<string, unknown> };
   /** Error statuses this operation answers besides those every operation of its kind does. */
@@ -223,17 +226,52 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
       ok: { status: 200, description: "Documents you may read", schema: { type: "object", properties: { documents: { type: "array", items: ref("DocumentSummary") } }, required: ["documents"] } },
     },
     post: {
-      summary: "Add a document",
-      description: "The text is stored after CRLF to LF and Unicode NFC, nothing else; at most 5 MB.",
+      summary: "Add a document: pasted text, a file, or a web page by its address",
+      description: [
+        "JSON `{ workspaceId, title, text }`: the text is stored after CRLF to LF and Unicode NFC, nothing else; at most 5 MB.",
+        `JSON \`{ workspaceId, url, title? }\`: the server fetches the page (http or https; public addresses only, at most 5 redirects, 15 s, ${MAX_IMPORT_BYTES / (1024 * 1024)} MB) and imports it as HTML, or as PDF when the answer is one.`,
+        `multipart/form-data with \`workspaceId\`, \`file\` and an optional \`title\`: ${DOCUMENT_FORMATS.join(", ")}, recognised by their content, not their name; at most ${MAX_IMPORT_BYTES / (1024 * 1024)} MB and ${MAX_PDF_PAGES.toLocaleString("en-US")} pages. A file of another type is 415; a damaged, encrypted or scanned (no text layer) file is 422 with the reason.`,
+        "The original file is kept byte-exact (GET …/original). `?dryRun=1` answers 200 with the preview and stores nothing.",
+      ].join(" "),
       access: "EDITOR or OWNER",
-      body: ZCreateDocument,
-      ok: { status: 201, description: "The document", schema: ref("Document") },
+      query: [query("dryRun", "1: answer the preview (format, title, metadata, pages, first lines, warnings) and store nothing", { type: "string", enum: ["1", "true"] })],
+      body: { oneOf: [fromZod(ZCreateDocument), fromZod(ZImportUrl)] },
+      bodyMedia: {
+        "multipart/form-data": {
+          schema: {
+            type: "object",
+            properties: { workspaceId: { type: "string" }, title: { type: "string", maxLength: 300 }, file: { type: "string", format: "binary", description: "PDF, Word (.docx), HTML, .txt or .md" } },
+            required: ["workspaceId", "file"],
+          },
+        },
+      },
+      errors: [415],
+      ok: {
+        status: 201,
+        description: "The document (with the import's `warnings`); with ?dryRun=1, 200 and `{ preview }`",
+        schema: { oneOf: [ref("Document"), { type: "object", properties: { preview: ref("DocumentImportPreview") }, required: ["preview"] }] },
+      },
     },
   },
   "/api/v1/documents/{id}": {
     get: { summary: "A document with its text", access: "Any member", ok: { status: 200, description: "The document", schema: ref("Document") } },
-    patch: { summary: "Rename a document", access: "EDITOR or OWNER", body: ZRenameDocument, ok: { status: 200, description: "The document", schema: ref("Document") } },
+    patch: {
+      summary: "Rename a document or edit its provenance metadata",
+      description: "Metadata fields (authors, publisher, datePublished, originalUrl, retrievedAt, archivedUrl, language) need the `metadataVersion` they were edited on; a stale one is 409 with the metadata as it stands in `current`.",
+      access: "EDITOR or OWNER",
+      body: ZUpdateDocument,
+      errors: [409],
+      ok: { status: 200, description: "The document", schema: ref("Document") },
+    },
     delete: { summary: "Delete a document (soft)", access: "EDITOR or OWNER", ok: { status: 204, description: "Deleted; an owner restores it in the app" } },
+  },
+  "/api/v1/documents/{id}/original": {
+    get: {
+      summary: "Download the file a document was taken from",
+      description: "Byte-exact, with its own media type, as an attachment; its sha256 is the ETag. 404 when the text was pasted.",
+      access: "Any member",
+      ok: { status: 200, description: "The original file", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } }, headers: attachment },
+    },
   },
   "/api/v1/documents/{id}/annotations": {
     get: {

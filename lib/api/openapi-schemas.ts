@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EVENT_TYPES } from "@/lib/annotations/history";
+import { DOCUMENT_FORMATS } from "@/lib/documents/schemas";
 import { ERROR_STATUS } from "@/lib/errors";
 import { STANCES } from "@/lib/evidence/schemas";
 import { EXPORT_JOB_STATES } from "@/lib/exports/schemas";
@@ -90,6 +91,8 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
     documentRevision: int,
     start: { type: "integer", minimum: 0, description: "Unicode code points into the document text" },
     end: { type: "integer", minimum: 0, description: "Unicode code points, exclusive" },
+    page: { type: ["integer", "null"], minimum: 1, description: "In a paged document (PDF), the page of the span's start; null where the document has no pages" },
+    endPage: { type: ["integer", "null"], minimum: 1, description: "The page of the span's last code point; null where the document has no pages" },
     exact: str,
     prefix: { type: "string", description: "Up to 32 code points before the span" },
     suffix: { type: "string", description: "Up to 32 code points after the span" },
@@ -200,8 +203,42 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
     updatedAt: dateTime,
   }),
   Document: {
-    allOf: [ref("DocumentSummary"), object({ revision: int, createdAt: dateTime, text: { type: "string", description: "The canonical text (LF line ends, NFC)" } })],
+    allOf: [
+      ref("DocumentSummary"),
+      object({
+        revision: int,
+        createdAt: dateTime,
+        format: { ...oneOfStrings(DOCUMENT_FORMATS), description: "What the text was taken from" },
+        metadata: ref("DocumentMetadata"),
+        metadataVersion: { type: "integer", description: "Send it back with a metadata edit; a stale one is refused with 409" },
+        original: orNull(object({ sha256: str, size: int, mediaType: str })),
+        pages: orNull(list(ref("PageStart"))),
+        text: { type: "string", description: "The canonical text (LF line ends, NFC)" },
+      }),
+    ],
   },
+  DocumentMetadata: object({
+    authors: list(str),
+    publisher: { type: ["string", "null"], description: "Publisher, or the site's name for a web page" },
+    datePublished: { type: ["string", "null"], description: "YYYY, YYYY-MM or YYYY-MM-DD" },
+    originalUrl: { type: ["string", "null"] },
+    retrievedAt: orNull(dateTime),
+    archivedUrl: { type: ["string", "null"] },
+    language: { type: ["string", "null"], description: "BCP 47 tag" },
+  }),
+  PageStart: object({ number: { type: "integer", minimum: 1 }, start: { type: "integer", minimum: 0, description: "Code point where the page begins" } }),
+  DocumentImportPreview: object({
+    format: oneOfStrings(DOCUMENT_FORMATS),
+    title: str,
+    metadata: ref("DocumentMetadata"),
+    length: int,
+    pageCount: { type: ["integer", "null"] },
+    pages: orNull(list(ref("PageStart"))),
+    emptyPages: list(int),
+    firstLines: list(str),
+    warnings: list(object({ code: str, message: str, count: int }, ["count"])),
+    original: object({ sha256: str, size: int, mediaType: str, fileName: { type: ["string", "null"] } }),
+  }),
   WorkspaceSummary: object({ id, name: str, role: oneOfStrings(ROLES), memberCount: int, documentCount: int }),
   Member: object({ userId: id, email: str, name: str, role: oneOfStrings(ROLES), joinedAt: dateTime }),
   Workspace: object({ id, name: str, myRole: oneOfStrings(ROLES), members: list(ref("Member")), requireSignOff: bool, version: int }),

@@ -29,6 +29,7 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
   404: { name: "NotFound", description: "Not found, or not in a workspace you belong to" },
   409: { name: "Conflict", description: "Stale `version` (the record as it stands is in `current`) or a rule of the current state" },
   413: { name: "PayloadTooLarge", description: "The request body is too large" },
+  415: { name: "UnsupportedMediaType", description: "A file of a type that cannot be imported; the message lists the supported types" },
   422: { name: "Validation", description: "Invalid values, one message per field in `fields`" },
   429: { name: "TooManyRequests", description: "Too many of these at once; wait for one to finish" },
   503: { name: "Unavailable", description: "The database is busy; retry after `Retry-After` seconds" },
@@ -90,7 +91,7 @@ function buildOperation(method: TMethod, path: string, op: TOperation) {
     tags: [TAGS[path.split("/")[3]] ?? "Other"],
     ...(op.public ? { security: [] } : op.sessionOnly ? { security: [{ sessionCookie: [] }] } : {}),
     ...(parameters.length ? { parameters } : {}),
-    ...(body ? { requestBody: { required: true, content: json(body) } } : {}),
+    ...(body ? { requestBody: { required: true, content: { ...json(body), ...op.bodyMedia } } } : {}),
     responses,
   };
 }

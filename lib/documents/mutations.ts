@@ -3,7 +3,9 @@ import { requireMember } from "@/lib/access";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { canonicalText, codePointLength, sha256Hex, textProblem } from "@/lib/documents/text";
-import type { TCreateDocument } from "@/lib/documents/schemas";
+import { presentProvenance } from "@/lib/documents/present";
+import { provenanceOf, provenanceSelect } from "@/lib/documents/queries";
+import type { TCreateDocument, TUpdateDocument } from "@/lib/documents/schemas";
 
 /** Creates a document from raw text; EDITOR or OWNER of the workspace. */
 export async function createDocument(options: { userId: string; input: TCreateDocument }): Promise<{ id: string }> {
@@ -33,9 +35,33 @@ async function documentForWrite(options: { userId: string; documentId: string; d
 }
 
 export async function renameDocument(options: { userId: string; documentId: string; title: string }): Promise<void> {
+  await updateDocument({ userId: options.userId, documentId: options.documentId, input: { title: options.title } });
+}
+
+/**
+ * Changes a document's title and/or its provenance metadata, EDITOR or OWNER. A metadata edit names
+ * the `metadataVersion` it was made on: when someone saved in between, 409 with the details as they now stand.
+ */
+export async function updateDocument(options: { userId: string; documentId: string; input: TUpdateDocument }): Promise<void> {
   const doc = await documentForWrite({ ...options, deleted: false });
   await requireMember({ userId: options.userId, workspaceId: doc.workspaceId, role: "EDITOR" });
-  await db().document.update({ where: { id: doc.id }, data: { title: options.title } });
+  const { title, metadataVersion, retrievedAt, ...fields } = options.input;
+  const metadata: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  if (retrievedAt !== undefined) metadata.retrievedAt = retrievedAt === null ? null : new Date(retrievedAt);
+  if (metadataVersion === undefined || Object.keys(metadata).length === 0) {
+    if (title !== undefined) await db().document.update({ where: { id: doc.id }, data: { title } });
+    return;
+  }
+  const saved = await db().document.updateMany({
+    where: { id: doc.id, metadataVersion },
+    data: { ...(title !== undefined ? { title } : {}), ...metadata, metadataVersion: { increment: 1 } },
+  });
+  if (saved.count === 0) {
+    const current = await db().document.findUniqueOrThrow({ where: { id: doc.id }, select: provenanceSelect });
+    throw new AppError("CONFLICT", "Someone else changed this document's details since you opened them", undefined, {
+      current: presentProvenance(provenanceOf(current)),
+    });
+  }
 }
 
 export async function deleteDocument(options: { userId: string; documentId: string }): Promise<{ workspaceId: string }> {

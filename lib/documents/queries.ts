@@ -2,6 +2,7 @@ import "server-only";
 import { visibleDocuments, requireMember } from "@/lib/access";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import type { TDocumentFormat } from "@/lib/documents/schemas";
 
 export type TDocumentSummary = {
   id: string;
@@ -71,15 +72,90 @@ export async function listDocuments(options: { userId: string; workspaceId?: str
     .sort((a, b) => b.lastChangeAt.getTime() - a.lastChangeAt.getTime());
 }
 
-export type TDocument = TDocumentSummary & { text: string; revision: number; createdAt: Date };
+/** The document's own provenance (not the text): what it was taken from, and from where. */
+export type TDocumentProvenance = {
+  format: TDocumentFormat;
+  pageStarts: number[];
+  metadata: {
+    authors: string[];
+    publisher: string | null;
+    datePublished: string | null;
+    originalUrl: string | null;
+    retrievedAt: Date | null;
+    archivedUrl: string | null;
+    language: string | null;
+  };
+  metadataVersion: number;
+  original: { sha256: string; size: number; mediaType: string; fileName: string | null } | null;
+};
+
+export const provenanceSelect = {
+  format: true,
+  pageStarts: true,
+  authors: true,
+  publisher: true,
+  datePublished: true,
+  originalUrl: true,
+  retrievedAt: true,
+  archivedUrl: true,
+  language: true,
+  metadataVersion: true,
+  original: { select: { sha256: true, size: true, mediaType: true, fileName: true } },
+} as const;
+
+type TProvenanceRow = {
+  format: string;
+  pageStarts: number[];
+  authors: string[];
+  publisher: string | null;
+  datePublished: string | null;
+  originalUrl: string | null;
+  retrievedAt: Date | null;
+  archivedUrl: string | null;
+  language: string | null;
+  metadataVersion: number;
+  original: TDocumentProvenance["original"];
+};
+
+/** The provenance fields of a row that may hold more (a whole document row): taken by name. */
+export function provenanceOf(row: TProvenanceRow): TDocumentProvenance {
+  return {
+    format: row.format.toLowerCase() as TDocumentFormat,
+    pageStarts: row.pageStarts,
+    metadata: {
+      authors: row.authors,
+      publisher: row.publisher,
+      datePublished: row.datePublished,
+      originalUrl: row.originalUrl,
+      retrievedAt: row.retrievedAt,
+      archivedUrl: row.archivedUrl,
+      language: row.language,
+    },
+    metadataVersion: row.metadataVersion,
+    original: row.original,
+  };
+}
+
+export type TDocument = TDocumentSummary & TDocumentProvenance & { text: string; revision: number; createdAt: Date };
 
 export async function getDocument(options: { userId: string; documentId: string }): Promise<TDocument> {
   const row = await db().document.findFirst({
     where: { id: options.documentId, ...visibleDocuments(options.userId) },
-    select: { ...summarySelect, text: true, revision: true, createdAt: true },
+    select: { ...summarySelect, ...provenanceSelect, text: true, revision: true, createdAt: true },
   });
   if (!row) throw notFound("Document not found");
-  return { ...presentSummary(row), text: row.text, revision: row.revision, createdAt: row.createdAt };
+  return { ...presentSummary(row), ...provenanceOf(row), text: row.text, revision: row.revision, createdAt: row.createdAt };
+}
+
+/** The original file of a visible document, byte-exact; 404 when there is none or the user cannot see it. */
+export async function getDocumentOriginal(options: { userId: string; documentId: string }) {
+  const row = await db().document.findFirst({
+    where: { id: options.documentId, ...visibleDocuments(options.userId) },
+    select: { title: true, original: { select: { bytes: true, sha256: true, size: true, mediaType: true, fileName: true } } },
+  });
+  if (!row) throw notFound("Document not found");
+  if (!row.original) throw notFound("This document has no original file: its text was pasted");
+  return { title: row.title, ...row.original };
 }
 
 export type TDeletedDocument = { id: string; title: string; deletedAt: Date };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CLAIM_MAX_LENGTH, RATING_VALUES, renderClaimReview, toClaimReviews } from "@/lib/exports/claimreview";
-import { fixtureReport, LONG_QUOTE, ORIGIN } from "@/lib/exports/report-fixture";
+import { DE_WAAL, fixtureReport, LONG_QUOTE, ORIGIN } from "@/lib/exports/report-fixture";
 import { STATUS_INFO, VERDICTS } from "@/lib/statuses";
 
 describe("ClaimReview export", () => {
@@ -37,6 +37,28 @@ describe("ClaimReview export", () => {
     expect(contradicted.datePublished).toBe("2026-02-02T12:00:00.000Z");
     expect(contradicted.reviewRating).toMatchObject({ ratingValue: 1, ratingExplanation: STATUS_INFO.CONTRADICTED.meaning });
     expect(JSON.stringify(contradicted)).not.toContain("=1+1");
+  });
+
+  it("names who made the claim and when from the document's metadata, and where it appeared from its original URL", () => {
+    const report = fixtureReport();
+    const partly = toClaimReviews(report).find((r) => r.reviewRating.alternateName === "Partly verified")!;
+    expect(partly.itemReviewed).toEqual({
+      "@type": "Claim",
+      appearance: { "@type": "CreativeWork", url: "https://memo.example/doklad.pdf", name: "Доклад «Мемориала»" },
+      author: [
+        { "@type": "Person", name: "Олег Орлов" },
+        { "@type": "Person", name: "Александр Черкасов" },
+      ],
+      datePublished: "1992-03",
+      citation: expect.objectContaining({ "@type": "Book", name: DE_WAAL.title }),
+    });
+    // No authors: the publisher, as an organisation.
+    report.documents[1].provenance.metadata.authors = [];
+    const byPublisher = toClaimReviews(report).find((r) => r.reviewRating.alternateName === "Partly verified")!;
+    expect(byPublisher.itemReviewed.author).toEqual([{ "@type": "Organization", name: "Правозащитный центр «Мемориал»" }]);
+    // Neither: no author at all (the desk that reviewed it is the review's author, not the claim's).
+    report.documents[1].provenance.metadata.publisher = null;
+    expect(toClaimReviews(report).find((r) => r.reviewRating.alternateName === "Partly verified")!.itemReviewed).not.toHaveProperty("author");
   });
 
   it("cuts the quote to 75 characters counted in code points, with an ellipsis", () => {

@@ -3,11 +3,12 @@
  * verdict (lib/statuses VERDICTS); annotations still unverified or in progress are left out.
  *
  * What is reviewed is the document's claim that a source says something. So:
- * - itemReviewed is a Claim whose `appearance` is the document (its page here and its title).
- *   The claim's `author` is whoever wrote the document, which Provenant does not record, so it is
- *   left out. The claimed source is the claim's `citation` (what it cites), not its author or
- *   `firstAppearance`: for a misattributed or contradicted claim the source is exactly where the
- *   claim did not come from.
+ * - itemReviewed is a Claim whose `appearance` is the document: its title, and its address where
+ *   it was taken from (its original URL), else its page here. The claim's `author` is whoever
+ *   wrote the document: its authors (as Persons), else its publisher (an Organization), else left
+ *   out; its `datePublished` is the document's. The claimed source is the claim's `citation`
+ *   (what it cites), not its author or `firstAppearance`: for a misattributed or contradicted
+ *   claim the source is exactly where the claim did not come from.
  * - reviewRating.ratingValue is on a 1–5 scale, worst to best (RATING_SCALE); alternateName is the
  *   status label and ratingExplanation its meaning. The team's note is not published: ClaimReview
  *   is for readers, and notes are written for the desk.
@@ -62,6 +63,13 @@ function citation(source: TSource) {
   };
 }
 
+/** Who made the claim and when, as far as the document says: its authors, else its publisher. */
+function claimant(document: TReportDocument) {
+  const { authors, publisher, datePublished } = document.provenance.metadata;
+  const author = authors.length ? authors.map((name) => ({ "@type": "Person", name })) : publisher ? [{ "@type": "Organization", name: publisher }] : [];
+  return { ...(author.length ? { author } : {}), ...(datePublished ? { datePublished } : {}) };
+}
+
 export function toClaimReview(report: TReport, document: TReportDocument, a: TReportAnnotation & { status: keyof typeof RATING_VALUES }) {
   const info = STATUS_INFO[a.status];
   return {
@@ -71,7 +79,8 @@ export function toClaimReview(report: TReport, document: TReportDocument, a: TRe
     claimReviewed: excerpt(a.exact, CLAIM_MAX_LENGTH),
     itemReviewed: {
       "@type": "Claim",
-      appearance: { "@type": "CreativeWork", url: document.url, name: document.title },
+      appearance: { "@type": "CreativeWork", url: document.provenance.metadata.originalUrl ?? document.url, name: document.title },
+      ...claimant(document),
       ...(a.source ? { citation: citation(a.source) } : {}),
     },
     reviewRating: {

@@ -15,7 +15,7 @@ describe("CSV export", () => {
     expect(file.contentType).toBe("text/csv; charset=utf-8");
     expect(file.extension).toBe("csv");
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(text.split("\r\n")[0]).toBe("\uFEFFDocument,Document ID,Annotation ID,Start,End,Placed,Quote,Source title,Source authors,Source kind,Source date,Source URL,Locator,Status,Evidence count,Assignee,Verdict by,Signed off by,Sign-off,Created,Updated,Note");
+    expect(text.split("\r\n")[0]).toBe("\uFEFFDocument,Document ID,Annotation ID,Start,End,Page,Placed,Quote,Source title,Source authors,Source kind,Source date,Source URL,Locator,Status,Evidence count,Assignee,Verdict by,Signed off by,Sign-off,Created,Updated,Note");
     expect(text.replace(/\r\n/g, "").includes("\n")).toBe(true); // the multi-line note keeps its LF inside quotes
     expect(text.endsWith("\r\n")).toBe(true);
   });
@@ -48,7 +48,19 @@ describe("CSV export", () => {
     expect(rows.find((r) => r["Annotation ID"] === "a-unverified")!.Note).toBe('Says "Newsweek", not Time;\nask the desk, then decide.');
     const russian = rows.find((r) => r["Annotation ID"] === "a-ru")!;
     expect(russian).toMatchObject({ Document: "Доклад «Мемориала»", Quote: "Мемориал сообщил 😀", Locator: "с. 12", "Source authors": "de Waal, Thomas", Status: "Partly verified" });
-    expect(rows.find((r) => r["Annotation ID"] === "a-orphan")).toMatchObject({ Start: "", End: "", Placed: "No" });
+    expect(rows.find((r) => r["Annotation ID"] === "a-orphan")).toMatchObject({ Start: "", End: "", Page: "", Placed: "No" });
+  });
+
+  it("gives the page of each span in a paged document, apart from the locator in its source", async () => {
+    const { text } = await csv();
+    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const page = (id: string) => rows.find((r) => r["Annotation ID"] === id)!.Page;
+    // The PDF: a-ru runs from page 1 onto page 2 (an en dash, which no spreadsheet turns into a date).
+    expect(rows.find((r) => r["Annotation ID"] === "a-ru")).toMatchObject({ Page: "1–2", Locator: "с. 12" });
+    expect(page("a-long")).toBe("3");
+    expect(page("a-progress")).toBe("3");
+    // Pasted text has no pages.
+    expect(page("a-verified")).toBe("");
   });
 
   it("escapes cells that a spreadsheet would run as formulas", async () => {

@@ -13,6 +13,15 @@ import { SIGN_OFF_INFO, STATUS_INFO } from "@/lib/statuses";
 
 const person = (p: TPerson | null) => p?.name ?? "";
 
+/**
+ * "5", or "5–6" across pages; empty without pages or a place. An en dash, not a hyphen: a
+ * spreadsheet reads "5-6" as the date 5 June (or 6 May) and shows that instead.
+ */
+function pages(a: TReportAnnotation): string {
+  if (a.orphaned || a.page === null) return "";
+  return a.endPage !== null && a.endPage !== a.page ? `${a.page}–${a.endPage}` : String(a.page);
+}
+
 /** The columns in order: header and how each cell is read from an annotation of a document. */
 export const CSV_COLUMNS: [string, (d: TReportDocument, a: TReportAnnotation) => string | number][] = [
   ["Document", (d) => d.title],
@@ -21,6 +30,8 @@ export const CSV_COLUMNS: [string, (d: TReportDocument, a: TReportAnnotation) =>
   // An orphaned annotation (imported, not found in the text) has no place: no start or end.
   ["Start", (_, a) => (a.orphaned ? "" : a.start)],
   ["End", (_, a) => (a.orphaned ? "" : a.end)],
+  // In a paged document (a PDF): where the span is in the document, not in its claimed source (that is "Locator").
+  ["Page", (_, a) => pages(a)],
   ["Placed", (_, a) => (a.orphaned ? "No" : "Yes")],
   ["Quote", (_, a) => a.exact],
   ["Source title", (_, a) => a.source?.title ?? ""],

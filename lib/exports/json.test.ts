@@ -5,7 +5,7 @@ import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { STANCES } from "@/lib/evidence/schemas";
 import { EXPORT_SCHEMA_PATH, renderJson, toExportJson } from "@/lib/exports/json";
-import { fixtureReport, ORIGIN } from "@/lib/exports/report-fixture";
+import { fixtureReport, ORIGIN, RU_PAGE_STARTS } from "@/lib/exports/report-fixture";
 import { SOURCE_KINDS } from "@/lib/sources/schemas";
 import { SIGN_OFF_STATES, STATUSES } from "@/lib/statuses";
 
@@ -25,7 +25,7 @@ describe("JSON export", () => {
     expect(file).toMatchObject({ contentType: "application/json; charset=utf-8", extension: "json" });
     const data = JSON.parse(String(file.body));
     expect(errors(data)).toEqual([]);
-    expect(data).toMatchObject({ $schema: `${ORIGIN}/schemas/provenant-export-v1.json`, version: 1, generatedAt: report.generatedAt, workspace: { id: "ws-1", name: "Khojaly desk" } });
+    expect(data).toMatchObject({ $schema: `${ORIGIN}/schemas/provenant-export-v2.json`, version: 2, generatedAt: report.generatedAt, workspace: { id: "ws-1", name: "Khojaly desk" } });
 
     report.options = { includeText: false, includeComments: false, statuses: ["VERIFIED"] };
     report.documents.forEach((d) => (d.text = null));
@@ -61,13 +61,46 @@ describe("JSON export", () => {
     expect(data.documents[1].annotations.find((x) => x.id === "a-orphan")?.orphaned).toBe(true);
   });
 
+  it("holds each document's provenance and pages, and each annotation's page", () => {
+    const [pasted, pdf] = toExportJson(fixtureReport()).documents;
+    expect(pdf).toMatchObject({
+      id: "doc-ru",
+      format: "pdf",
+      metadata: {
+        authors: ["Олег Орлов", "Александр Черкасов"],
+        publisher: "Правозащитный центр «Мемориал»",
+        datePublished: "1992-03",
+        originalUrl: "https://memo.example/doklad.pdf",
+        retrievedAt: "2026-01-15T09:30:00.000Z",
+        archivedUrl: "https://archive.example/memo/doklad.pdf",
+        language: "ru",
+      },
+      metadataVersion: 2,
+      original: { sha256: "ab".repeat(32), size: 1_234_567, mediaType: "application/pdf" },
+      pages: RU_PAGE_STARTS.map((start, i) => ({ number: i + 1, start })),
+    });
+    // The file's name stays with the app (it may say more than the export should).
+    expect(pdf.original).not.toHaveProperty("fileName");
+    expect(pdf.annotations.map((a) => [a.id, a.page, a.endPage])).toEqual([
+      ["a-ru", 1, 2],
+      ["a-long", 3, 3],
+      ["a-progress", 3, 3],
+      ["a-orphan", 1, 1],
+    ]);
+    expect(pasted).toMatchObject({ format: "txt", original: null, pages: null, metadata: { authors: [], publisher: null, retrievedAt: null } });
+    expect(pasted.annotations[0]).toMatchObject({ page: null, endPage: null });
+  });
+
   it("is refused by the schema when it drifts from the shape", () => {
     const data = toExportJson(fixtureReport());
     const drifted = structuredClone(data) as unknown as { documents: { annotations: Record<string, unknown>[] }[] };
     drifted.documents[0].annotations[0].status = "MAYBE";
     drifted.documents[0].annotations[0].extra = 1;
     expect(errors(drifted).length).toBeGreaterThan(0);
-    expect(errors({ ...data, version: 2 }).length).toBeGreaterThan(0);
+    expect(errors({ ...data, version: 1 }).length).toBeGreaterThan(0);
+    const unpaged = structuredClone(data) as unknown as { documents: { pages: unknown }[] };
+    unpaged.documents[1].pages = [];
+    expect(errors(unpaged).length).toBeGreaterThan(0);
   });
 
   it("names the statuses, sign-off states, stances and source kinds the app has", () => {

@@ -1,10 +1,13 @@
 /**
  * Our own JSON: everything the report holds, in a versioned shape described by the JSON Schema
- * at /schemas/provenant-export-v1.json (public/schemas/). Sources are listed once and named by id
- * from annotations and evidence. A change of shape is a new version and a new schema file. Pure.
+ * at /schemas/provenant-export-v2.json (public/schemas/). Sources are listed once and named by id
+ * from annotations and evidence. A change of shape is a new version and a new schema file (the
+ * old ones stay served, for exports already made): v2 added each document's provenance (format,
+ * metadata, original file, pages) and each annotation's page. Pure.
  */
 import type { TPerson } from "@/lib/annotations/schemas";
 import type { TComment } from "@/lib/comments/schemas";
+import { presentProvenance } from "@/lib/documents/present";
 import type { TEvidence } from "@/lib/evidence/schemas";
 import { citedSources } from "@/lib/exports/cited-sources";
 import type { TRenderer } from "@/lib/exports/types";
@@ -13,9 +16,9 @@ import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/
 import type { TSource } from "@/lib/sources/schemas";
 import { STATUS_INFO } from "@/lib/statuses";
 
-export const EXPORT_SCHEMA_VERSION = 1;
+export const EXPORT_SCHEMA_VERSION = 2;
 /** Where the schema is served (Next serves public/ at the root). */
-export const EXPORT_SCHEMA_PATH = "/schemas/provenant-export-v1.json";
+export const EXPORT_SCHEMA_PATH = "/schemas/provenant-export-v2.json";
 
 const person = (p: TPerson | null) => (p ? { id: p.id, name: p.name, email: p.email } : null);
 
@@ -57,6 +60,8 @@ function presentAnnotation(report: TReport, a: TReportAnnotation) {
     documentRevision: a.documentRevision,
     start: a.start,
     end: a.end,
+    page: a.page,
+    endPage: a.endPage,
     exact: a.exact,
     prefix: a.prefix,
     suffix: a.suffix,
@@ -96,6 +101,7 @@ function presentDocument(report: TReport, d: TReportDocument) {
     sha256: d.sha256,
     length: d.length,
     revision: d.revision,
+    ...presentProvenance(d.provenance),
     text: d.text,
     annotations: d.annotations.map((a) => presentAnnotation(report, a)),
   };

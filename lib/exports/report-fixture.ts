@@ -1,10 +1,14 @@
 /**
- * A small report for the renderers' tests: two documents (one in Russian), annotations in five
- * statuses, a note that looks like a formula, quotes with astral characters and commas, evidence,
- * a chain and comments. Pure data; not a test file itself.
+ * A small report for the renderers' tests: two documents (a pasted text, and a PDF in Russian
+ * with its pages and provenance), annotations in five statuses, a note that looks like a formula,
+ * quotes with astral characters and commas, evidence, a chain and comments. Pure data; not a test
+ * file itself.
  */
 import type { TPerson } from "@/lib/annotations/schemas";
+import { spanPages } from "@/lib/documents/pages";
+import type { TDocumentProvenance } from "@/lib/documents/queries";
 import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/schemas";
+import { PASTED } from "@/lib/reports/test-report";
 import type { TSource } from "@/lib/sources/schemas";
 import { STATUSES, type TStatus } from "@/lib/statuses";
 import { testSource } from "@/lib/testing/sources";
@@ -41,12 +45,14 @@ export const LONG_QUOTE = `𝔄 long quote 😀 ${"x".repeat(65)}`;
 
 type TDraft = Partial<TReportAnnotation> & Pick<TReportAnnotation, "id" | "start" | "end" | "exact" | "status">;
 
-function annotation(documentId: string, n: number, draft: TDraft): TReportAnnotation {
+/** `pageStarts`: the document's, from which the span's pages are worked out as the app does. */
+function annotation(documentId: string, n: number, draft: TDraft, pageStarts: number[] = []): TReportAnnotation {
   const verdict = !["UNVERIFIED", "IN_PROGRESS"].includes(draft.status);
   return {
     documentId,
     workspaceId: "ws-1",
     documentRevision: 1,
+    ...spanPages(pageStarts, draft.start, draft.end),
     prefix: "",
     suffix: "",
     source: null,
@@ -79,6 +85,24 @@ function annotation(documentId: string, n: number, draft: TDraft): TReportAnnota
   };
 }
 
+/** Three pages: "Мемориал " (p. 1), "сообщил 😀" and its space (p. 2), the rest (p. 3). */
+export const RU_PAGE_STARTS = [0, 9, 19];
+export const RU_PROVENANCE: TDocumentProvenance = {
+  format: "pdf",
+  pageStarts: RU_PAGE_STARTS,
+  metadata: {
+    authors: ["Олег Орлов", "Александр Черкасов"],
+    publisher: "Правозащитный центр «Мемориал»",
+    datePublished: "1992-03",
+    originalUrl: "https://memo.example/doklad.pdf",
+    retrievedAt: new Date("2026-01-15T09:30:00.000Z"),
+    archivedUrl: "https://archive.example/memo/doklad.pdf",
+    language: "ru",
+  },
+  metadataVersion: 2,
+  original: { sha256: "ab".repeat(32), size: 1_234_567, mediaType: "application/pdf", fileName: "doklad.pdf" },
+};
+
 const campaignText = "Memorial reported 613 killed in Khojaly, \"according to\" Newsweek.\n";
 const campaign: TReportDocument = {
   id: "doc-campaign",
@@ -87,6 +111,7 @@ const campaign: TReportDocument = {
   sha256: "0".repeat(64),
   length: campaignText.length,
   revision: 1,
+  provenance: PASTED,
   text: campaignText,
   annotations: [
     annotation("doc-campaign", 1, {
@@ -171,12 +196,14 @@ const russian: TReportDocument = {
   sha256: "1".repeat(64),
   length: Array.from(russianText).length,
   revision: 3,
+  provenance: RU_PROVENANCE,
   text: null,
+  // a-ru crosses from page 1 to page 2; the others are on page 3.
   annotations: [
-    annotation("doc-ru", 1, { id: "a-ru", start: 0, end: 18, exact: "Мемориал сообщил 😀", status: "PARTLY_VERIFIED", source: DE_WAAL, locator: "с. 12", evidenceCount: 1 }),
-    annotation("doc-ru", 2, { id: "a-long", start: 19, end: 99, exact: LONG_QUOTE, status: "SOURCE_NOT_FOUND", signOff: "RETURNED", signOffNote: "Look again" }),
-    annotation("doc-ru", 3, { id: "a-progress", start: 20, end: 28, exact: "погибших", status: "IN_PROGRESS", assignee: bob }),
-    annotation("doc-ru", 4, { id: "a-orphan", start: 0, end: 5, exact: "Пропавшая цитата", status: "UNVERIFIED", orphaned: true }),
+    annotation("doc-ru", 1, { id: "a-ru", start: 0, end: 18, exact: "Мемориал сообщил 😀", status: "PARTLY_VERIFIED", source: DE_WAAL, locator: "с. 12", evidenceCount: 1 }, RU_PAGE_STARTS),
+    annotation("doc-ru", 2, { id: "a-long", start: 19, end: 99, exact: LONG_QUOTE, status: "SOURCE_NOT_FOUND", signOff: "RETURNED", signOffNote: "Look again" }, RU_PAGE_STARTS),
+    annotation("doc-ru", 3, { id: "a-progress", start: 20, end: 28, exact: "погибших", status: "IN_PROGRESS", assignee: bob }, RU_PAGE_STARTS),
+    annotation("doc-ru", 4, { id: "a-orphan", start: 0, end: 5, exact: "Пропавшая цитата", status: "UNVERIFIED", orphaned: true }, RU_PAGE_STARTS),
   ],
 };
 

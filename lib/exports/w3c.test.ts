@@ -39,7 +39,8 @@ describe("W3C Web Annotation export", () => {
       modified: "2026-02-03T09:00:00.000Z",
       creator: { id: `${ORIGIN}/users/u-alice`, type: "Person", name: "Alice Reviewer" },
       target: {
-        source: `${ORIGIN}/documents/doc-campaign`,
+        // Pasted text: the document's page here, as plain text, with nothing else known.
+        source: { id: `${ORIGIN}/documents/doc-campaign`, type: "Text", format: "text/plain" },
         selector: [
           { type: "TextQuoteSelector", exact: "Memorial reported 613 kill", prefix: "", suffix: "ed in Khojaly" },
           { type: "TextPositionSelector", start: 0, end: 26 },
@@ -64,6 +65,38 @@ describe("W3C Web Annotation export", () => {
     expect((long.target.selector[0] as { exact: string }).exact).toBe(LONG_QUOTE);
     // Not placed in the text: found by its quote alone.
     expect(orphan.target.selector).toEqual([{ type: "TextQuoteSelector", exact: "Пропавшая цитата", prefix: "", suffix: "" }]);
+  });
+
+  it("in a paged document, adds the page as a PDF fragment and describes the document's provenance on the source", async () => {
+    const collection = await toW3cCollection(fixtureReport());
+    const items = collection.first!.items;
+    const [russian, long, , orphan] = items.filter((a) => a.target.source.id === `${ORIGIN}/documents/doc-ru`);
+    expect(russian.target).toEqual({
+      source: {
+        id: `${ORIGIN}/documents/doc-ru`,
+        type: "Text",
+        format: "application/pdf",
+        language: "ru",
+        creator: [{ name: "Олег Орлов" }, { name: "Александр Черкасов" }],
+        "dcterms:publisher": "Правозащитный центр «Мемориал»",
+        "dcterms:issued": "1992-03",
+        via: "https://memo.example/doklad.pdf",
+        "schema:archivedAt": "https://archive.example/memo/doklad.pdf",
+      },
+      // The quote and position as before; the page (where the span starts: it runs on to page 2) as an alternative.
+      selector: [
+        { type: "TextQuoteSelector", exact: "Мемориал сообщил 😀", prefix: "", suffix: "" },
+        { type: "TextPositionSelector", start: 0, end: 18 },
+        { type: "FragmentSelector", conformsTo: "http://tools.ietf.org/rfc/rfc3778", value: "page=1" },
+      ],
+    });
+    expect(long.target.selector[2]).toEqual({ type: "FragmentSelector", conformsTo: "http://tools.ietf.org/rfc/rfc3778", value: "page=3" });
+    // Not placed: no position, so no page either.
+    expect(orphan.target.selector.map((s) => s.type)).toEqual(["TextQuoteSelector"]);
+    // Still within the model's MUSTs, the fragment selector's included.
+    for (const item of [russian, long, orphan]) expect(w3cAnnotationErrors(item)).toEqual([]);
+    const wrong = { ...russian, target: { ...russian.target, selector: [{ type: "FragmentSelector", value: ["page=1", "page=2"] }] } };
+    expect(w3cAnnotationErrors(wrong).length).toBeGreaterThan(0);
   });
 
   it("an empty report is an empty collection", async () => {

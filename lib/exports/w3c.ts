@@ -2,7 +2,18 @@
  * W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/): the report's annotations
  * as one AnnotationCollection with one embedded AnnotationPage. Each annotation targets the
  * document's page by a TextQuoteSelector and a TextPositionSelector (offsets in code points, as we
- * store them; none for an orphaned one) and has these bodies:
+ * store them; none for an orphaned one) and, in a paged document (a PDF), a FragmentSelector
+ * `page=N` (RFC 3778, the PDF fragment; N is the page the span starts on, as the RFC names one page
+ * only). The selectors are alternatives of different precision (model 4.2: multiple selectors
+ * select the same content, some less exactly), not a refinement: a TextPositionSelector refining
+ * the page would count from the page's start, and importers that read only the text selectors
+ * (ours, lib/imports/parse.ts) still find them at the top level. The target's `source` is the
+ * document as an External Web Resource (model 3.2.1): its id (its page here), type Text, `format`
+ * (the media type of the original it was taken from, which `page=` refers to) and `language`,
+ * `creator` (its authors), `via` (the address it was taken from, model 3.3.7), and, in the
+ * context's dcterms and schema prefixes, `dcterms:publisher`, `dcterms:issued` (the date
+ * published, which may be a year alone, so not the model's date-time `created`) and
+ * `schema:archivedAt`. It has these bodies:
  * - the claimed source: a SpecificResource with purpose "linking" to the source's URL, or to its
  *   page here when it has none, and a TextualBody with purpose "tagging" holding its citation.
  *   (The model's test suite refuses `purpose` on an External Web Resource, and on a TextualBody
@@ -14,6 +25,7 @@
  * Checked against the model's MUST assertions in lib/exports/w3c.test.ts.
  */
 import type { TRenderer } from "@/lib/exports/types";
+import type { TDocumentFormat } from "@/lib/documents/schemas";
 import { annotationUrl, personUrl, reportExportUrl, sourceUrl } from "@/lib/exports/urls";
 import { citationOf, formatCitations, type TCitations } from "@/lib/reports/notes";
 import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/schemas";
@@ -26,7 +38,36 @@ type TBody = Record<string, unknown>;
 
 const textBody = (purpose: string, value: string, extra: TBody = {}): TBody => ({ type: "TextualBody", purpose, value, format: "text/plain", ...extra });
 
-export function toW3cAnnotation(report: TReport, document: TReportDocument, a: TReportAnnotation, citations: TCitations) {
+/** Media types of documents that were pasted (no original file to take the type from). */
+const FORMAT_MEDIA_TYPES: Record<TDocumentFormat, string> = {
+  txt: "text/plain",
+  md: "text/markdown",
+  html: "text/html",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+};
+
+/** The document as the target's source: an External Web Resource with what is known of its provenance. */
+export function w3cSource(document: TReportDocument) {
+  const { format, metadata: m, original } = document.provenance;
+  return {
+    id: document.url,
+    type: "Text",
+    format: original?.mediaType ?? FORMAT_MEDIA_TYPES[format],
+    ...(m.language ? { language: m.language } : {}),
+    ...(m.authors.length ? { creator: m.authors.map((name) => ({ name })) } : {}),
+    ...(m.publisher ? { "dcterms:publisher": m.publisher } : {}),
+    ...(m.datePublished ? { "dcterms:issued": m.datePublished } : {}),
+    ...(m.originalUrl ? { via: m.originalUrl } : {}),
+    ...(m.archivedUrl ? { "schema:archivedAt": m.archivedUrl } : {}),
+  };
+}
+
+/** RFC 3778's fragment for the page the span starts on; none outside a paged document or without a place. */
+const pageSelector = (a: TReportAnnotation) =>
+  a.orphaned || a.page === null ? [] : [{ type: "FragmentSelector", conformsTo: "http://tools.ietf.org/rfc/rfc3778", value: `page=${a.page}` }];
+
+export function toW3cAnnotation(report: TReport, document: TReportDocument, a: TReportAnnotation, citations: TCitations, source = w3cSource(document)) {
   const motivation = ["assessing"];
   const body: TBody[] = [];
   if (a.source) {
@@ -50,11 +91,12 @@ export function toW3cAnnotation(report: TReport, document: TReportDocument, a: T
     creator: { id: personUrl(report.origin, a.createdBy.id), type: "Person", name: a.createdBy.name },
     body,
     target: {
-      source: document.url,
+      source,
       // An orphaned annotation (imported, not found in the text) has no position: only its quote, to find it by.
       selector: [
         { type: "TextQuoteSelector", exact: a.exact, prefix: a.prefix, suffix: a.suffix },
         ...(a.orphaned ? [] : [{ type: "TextPositionSelector", start: a.start, end: a.end }]),
+        ...pageSelector(a),
       ],
     },
   };
@@ -67,7 +109,10 @@ function label(report: TReport): string {
 
 export async function toW3cCollection(report: TReport) {
   const citations = await formatCitations(report);
-  const items = report.documents.flatMap((document) => document.annotations.map((a) => toW3cAnnotation(report, document, a, citations)));
+  const items = report.documents.flatMap((document) => {
+    const source = w3cSource(document);
+    return document.annotations.map((a) => toW3cAnnotation(report, document, a, citations, source));
+  });
   const id = reportExportUrl(report, "w3c");
   return {
     "@context": ANNO_CONTEXT,

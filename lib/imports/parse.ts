@@ -61,7 +61,8 @@ const ZQuoteSelector = z.looseObject({
 const ZPositionSelector = z.looseObject({ type: z.literal("TextPositionSelector"), start: ZOffset("start"), end: ZOffset("end") });
 const ZSelector = z.looseObject({ type: ZText("The selector's type") });
 
-const ZTargetObject = z.looseObject({ source: z.string().optional(), selector: z.unknown().optional() });
+// The source may be an IRI or an object describing the document (our own W3C export gives its provenance); neither is read.
+const ZTargetObject = z.looseObject({ source: z.unknown().optional(), selector: z.unknown().optional() });
 const ZW3CTarget = z.union([z.string(), ZTargetObject], { error: "The target must be an address or an object with a selector" });
 const ZStrings = z.union([z.string(), z.array(z.string())]).optional();
 

@@ -11,12 +11,14 @@ import {
   noteAnchors,
   noteOf,
   peopleLine,
+  provenanceFacts,
   reportTitle,
   share,
   splitPlaced,
   statusLine,
   statusesShown,
   type TCitations,
+  type TFact,
   type TLink,
   type TNote,
 } from "@/lib/reports/notes";
@@ -54,10 +56,19 @@ function bar(summary: TReportSummary): string {
   return `<div class="rp-bar" role="img" aria-label="${esc(`Annotations by status: ${label}`)}">${parts.join("")}</div>`;
 }
 
+/** Facts as definition-list rows: the label, then the value with its links. */
+function factRows(facts: TFact[]): [string, string][] {
+  return facts.map((f) => [esc(f.label), `${esc(f.value)}${f.links?.length ? ` <span class="rp-links">${links(f.links)}</span>` : ""}`]);
+}
+
+const metaList = (rows: [string, string][]) => `<dl class="rp-meta">${rows.map(([dt, dd]) => `<dt>${dt}</dt><dd>${dd}</dd>`).join("")}</dl>`;
+
 function titleBlock(report: TReport): string {
   const one = report.documents.length === 1 ? report.documents[0] : null;
   const rows: [string, string][] = [
     one ? ["Document", `<a href="${esc(one.url)}">${esc(one.title)}</a>`] : ["Documents", esc(report.documents.map((d) => d.title).join("; ") || "None")],
+    // One document's provenance stands under its title; several documents' under each one's heading.
+    ...(one ? factRows(provenanceFacts(one)) : []),
     ["Workspace", esc(report.workspace.name)],
     ["Generated", `<time datetime="${esc(report.generatedAt)}">${esc(formatIso(report.generatedAt))}</time>`],
     ["Reviewed by", esc(peopleLine(report))],
@@ -66,7 +77,7 @@ function titleBlock(report: TReport): string {
   return `<header class="rp-title">
 <p class="rp-kicker">Annotated citation report</p>
 <h1>${esc(reportTitle(report))}</h1>
-<dl class="rp-meta">${rows.map(([dt, dd]) => `<dt>${dt}</dt><dd>${dd}</dd>`).join("")}</dl>
+${metaList(rows)}
 </header>`;
 }
 
@@ -115,8 +126,8 @@ export function markedText(doc: TReportDocument, docIndex: number): string {
 }
 
 function noteHtml(note: TNote, options: { backLink: boolean }): string {
-  const facts = note.facts
-    .map((f) => `<dt>${esc(f.label)}</dt><dd>${esc(f.value)}${f.links?.length ? ` <span class="rp-links">${links(f.links)}</span>` : ""}</dd>`)
+  const facts = factRows(note.facts)
+    .map(([dt, dd]) => `<dt>${dt}</dt><dd>${dd}</dd>`)
     .join("");
   const chain = note.chain.length ? `<dt>Attribution chain</dt><dd><ol class="rp-chain">${note.chain.map((hop) => `<li>${esc(hop)}</li>`).join("")}</ol></dd>` : "";
   const evidence = note.evidence.length
@@ -150,8 +161,10 @@ function documentBlock(report: TReport, doc: TReportDocument, docIndex: number, 
   const withText = doc.text !== null;
   const list = (items: TReportAnnotation[], backLink: boolean) =>
     `<ol class="rp-notes">${items.map((a) => noteHtml(noteOf({ annotation: a, docIndex, citations }), { backLink })).join("")}</ol>`;
+  const provenance = several ? factRows(provenanceFacts(doc)) : [];
   const parts = [
     several ? `<h2><a href="${esc(doc.url)}">${esc(doc.title)}</a></h2><p class="rp-small">${doc.annotations.length} ${doc.annotations.length === 1 ? "annotation" : "annotations"}</p>` : "",
+    provenance.length ? metaList(provenance) : "",
     withText ? `<h${h}>Text</h${h}>${markedText(doc, docIndex)}` : "",
     `<h${h} class="rp-notes-heading">Notes</h${h}>`,
     placed.length ? list(placed, withText) : `<p class="rp-empty">No annotations${report.options.statuses?.length ? " with the chosen statuses" : ""}.</p>`,

@@ -77,6 +77,47 @@ describe("loadDocumentReport (real database)", () => {
     expect(commented.comments.map((c) => [c.html, c.author.id])).toEqual([["<p>Which <strong>Memorial</strong>?</p>", users.REVIEWER2.id]]);
   });
 
+  it("carries the document's provenance, and each annotation's page in a paged document", async () => {
+    const { documentId, workspaceId, users, figure, word, orphan } = await setup();
+    // Three pages: "Memorial reported " (p. 1), "613 killed " (p. 2), "in Khojaly." (p. 3).
+    await db().document.update({
+      where: { id: documentId },
+      data: {
+        format: "PDF",
+        pageStarts: [0, 18, 29],
+        authors: ["Memorial Human Rights Centre"],
+        publisher: "Memorial",
+        datePublished: "1992-03",
+        originalUrl: "https://memo.example/report.pdf",
+        retrievedAt: new Date("2026-01-15T09:30:00.000Z"),
+        language: "en",
+        original: {
+          create: { workspaceId, createdById: users.OWNER.id, bytes: Buffer.from("%PDF-1.7"), sha256: "ab".repeat(32), size: 8, mediaType: "application/pdf", fileName: "report.pdf" },
+        },
+      },
+    });
+    const [doc] = (await loadDocumentReport({ userId: users.VIEWER.id, documentId, origin: ORIGIN, options: ALL })).documents;
+    expect(doc.provenance).toEqual({
+      format: "pdf",
+      pageStarts: [0, 18, 29],
+      metadata: {
+        authors: ["Memorial Human Rights Centre"],
+        publisher: "Memorial",
+        datePublished: "1992-03",
+        originalUrl: "https://memo.example/report.pdf",
+        retrievedAt: new Date("2026-01-15T09:30:00.000Z"),
+        archivedUrl: null,
+        language: "en",
+      },
+      metadataVersion: expect.any(Number),
+      original: { sha256: "ab".repeat(32), size: 8, mediaType: "application/pdf", fileName: "report.pdf" },
+    });
+    const pages = (id: string) => doc.annotations.find((a) => a.id === id)!;
+    expect(pages(word.id)).toMatchObject({ page: 1, endPage: 1 });
+    expect(pages(figure.id)).toMatchObject({ page: 2, endPage: 2 });
+    expect(pages(orphan.id)).toMatchObject({ page: 3, endPage: 3 });
+  });
+
   it("is not found for someone outside the workspace", async () => {
     const { documentId, users } = await setup();
     await expect(loadDocumentReport({ userId: users.STRANGER.id, documentId, origin: ORIGIN, options: ALL })).rejects.toMatchObject({ code: "NOT_FOUND" });

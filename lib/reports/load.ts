@@ -5,6 +5,7 @@ import { commentSelect, presentComment } from "@/lib/comments/present";
 import type { TComment } from "@/lib/comments/schemas";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { provenanceOf, provenanceSelect } from "@/lib/documents/queries";
 import { documentEvidence } from "@/lib/evidence/queries";
 import type { TEvidence } from "@/lib/evidence/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -18,7 +19,7 @@ import { reviewersOf, summarize } from "@/lib/reports/summary";
  * their comments in one when asked. Nothing is read per annotation.
  */
 
-const documentSelect = { id: true, title: true, sha256: true, length: true, revision: true } as const satisfies Prisma.DocumentSelect;
+const documentSelect = { id: true, title: true, sha256: true, length: true, revision: true, ...provenanceSelect } as const satisfies Prisma.DocumentSelect;
 type TDocumentRow = Prisma.DocumentGetPayload<{ select: typeof documentSelect }>;
 
 function groupBy<T extends { annotationId: string }>(items: T[]): Map<string, T[]> {
@@ -44,7 +45,7 @@ async function loadDocument(options: { doc: TDocumentRow; origin: string; option
   const statuses = options.options.statuses;
   const where: Prisma.AnnotationWhereInput = { documentId: doc.id, deletedAt: null, ...(statuses?.length ? { status: { in: statuses } } : {}) };
   const [rows, evidence, comments, text] = await Promise.all([
-    documentAnnotations({ documentId: doc.id, statuses }),
+    documentAnnotations({ documentId: doc.id, statuses, pageStarts: doc.pageStarts }),
     parts.evidence ? documentEvidence({ documentId: doc.id, statuses }) : [],
     options.options.includeComments && parts.comments
       ? db().comment.findMany({ where: { deletedAt: null, annotation: where }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentSelect })
@@ -55,6 +56,7 @@ async function loadDocument(options: { doc: TDocumentRow; origin: string; option
   const commentsOf = groupBy<TComment>(comments.map(presentComment));
   // Placed spans in reading order, then the ones an import could not place (a stable sort keeps their order).
   const ordered = [...rows].sort((a, b) => Number(a.orphaned) - Number(b.orphaned));
+  const { id, title, sha256, length, revision } = doc;
   const annotations = ordered.map(
     (row, i): TReportAnnotation => ({
       ...row,
@@ -64,12 +66,13 @@ async function loadDocument(options: { doc: TDocumentRow; origin: string; option
     }),
   );
   return {
-    id: doc.id,
-    title: doc.title,
-    url: `${options.origin}/documents/${encodeURIComponent(doc.id)}`,
-    sha256: doc.sha256,
-    length: doc.length,
-    revision: doc.revision,
+    id,
+    title,
+    url: `${options.origin}/documents/${encodeURIComponent(id)}`,
+    sha256,
+    length,
+    revision,
+    provenance: provenanceOf(doc),
     text,
     annotations,
   };
@@ -95,8 +98,9 @@ export async function loadDocumentReport(options: { userId: string; documentId: 
     select: { ...documentSelect, workspace: { select: { id: true, name: true } } },
   });
   if (!doc) throw notFound("Document not found");
-  const document = await loadDocument({ doc, origin: options.origin, options: options.options, parts: options.parts ?? ALL_PARTS });
-  return assemble({ workspace: doc.workspace, origin: options.origin, options: options.options, documents: [document] });
+  const { workspace, ...row } = doc;
+  const document = await loadDocument({ doc: row, origin: options.origin, options: options.options, parts: options.parts ?? ALL_PARTS });
+  return assemble({ workspace, origin: options.origin, options: options.options, documents: [document] });
 }
 
 /**

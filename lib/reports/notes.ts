@@ -3,9 +3,12 @@
  * plain facts (labels and values) that the HTML, Markdown and PDF renderers lay out in their own
  * syntax. Pure apart from citation formatting (citation-js).
  */
+import { pageLocator } from "@/lib/documents/pages";
+import { DOCUMENT_FORMAT_LABELS } from "@/lib/documents/schemas";
 import { formatCitation } from "@/lib/sources/citation";
 import { STANCE_INFO } from "@/lib/evidence/schemas";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
+import { formatBytes } from "@/lib/intake/limits";
 import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/schemas";
 import { STATUSES, STATUS_INFO, SIGN_OFF_INFO, isVerdict, type TStatus } from "@/lib/statuses";
 import type { TSource } from "@/lib/sources/schemas";
@@ -94,6 +97,58 @@ export type TNoteEvidence = {
   links: TLink[];
 };
 
+/** A labelled value, with live links after it: what the renderings lay out as "Label: value". */
+export type TFact = { label: string; value: string; links?: TLink[] };
+
+// The import preview's words (components/documents/import-preview-card.tsx); one list, once it lives in lib/documents.
+
+let languageNames: Intl.DisplayNames | undefined;
+
+/** "Russian (ru)"; the code alone when it names no language. */
+function languageName(code: string): string {
+  languageNames ??= new Intl.DisplayNames("en", { type: "language", fallback: "none" });
+  let name: string | undefined;
+  try {
+    name = languageNames.of(code);
+  } catch {
+    // Not a well-formed language tag: shown as stored.
+  }
+  return name && name !== code ? `${name} (${code})` : code;
+}
+
+/** "1992", "March 1992" or "16 March 1992": a date published is as precise as it is known. */
+export function formatPartialDate(date: string): string {
+  const [year, month, day] = date.split("-").map(Number);
+  if (!month || !Number.isInteger(year)) return date;
+  const at = new Date(Date.UTC(year, month - 1, day || 1));
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", year: "numeric", month: "long", ...(day ? { day: "numeric" } : {}) }).format(at);
+}
+
+/**
+ * The document's own provenance, worded for a reader: who wrote and published it and when, where
+ * it was taken from and when, its archived copy, its language, and the original file (format,
+ * pages, size, SHA-256, so a reader can check a copy). Only what is known; nothing for pasted text.
+ */
+export function provenanceFacts(doc: TReportDocument): TFact[] {
+  const { format, metadata: m, original, pageStarts } = doc.provenance;
+  const link = (url: string | null): TLink[] => (url && safeHref(url) ? [{ label: "Open", href: safeHref(url)! }] : []);
+  const facts: TFact[] = [];
+  if (m.authors.length) facts.push({ label: m.authors.length === 1 ? "Author" : "Authors", value: m.authors.join(", ") });
+  if (m.publisher) facts.push({ label: "Publisher", value: m.publisher });
+  if (m.datePublished) facts.push({ label: "Published", value: formatPartialDate(m.datePublished) });
+  if (m.originalUrl) facts.push({ label: "Original URL", value: m.originalUrl, links: link(m.originalUrl) });
+  if (m.retrievedAt) facts.push({ label: "Retrieved", value: formatDateTime(m.retrievedAt) });
+  if (m.archivedUrl) facts.push({ label: "Archived copy", value: m.archivedUrl, links: link(m.archivedUrl) });
+  if (m.language) facts.push({ label: "Language", value: languageName(m.language) });
+  if (original) {
+    const pages = pageStarts.length ? [formatCount(pageStarts.length, "page")] : [];
+    facts.push({ label: "Original file", value: [DOCUMENT_FORMAT_LABELS[format], ...pages, formatBytes(original.size), `SHA-256 ${original.sha256}`].join(", ") });
+  } else if (format !== "txt") {
+    facts.push({ label: "Format", value: DOCUMENT_FORMAT_LABELS[format] });
+  }
+  return facts;
+}
+
 export type TNote = {
   n: number;
   /** Anchor ids: the note, and its number in the text. */
@@ -102,7 +157,7 @@ export type TNote = {
   quote: string;
   /** Each rendering shows the status with its meaning in the note's heading, not among the facts. */
   status: TStatus;
-  facts: { label: string; value: string; links?: TLink[] }[];
+  facts: TFact[];
   /** The attribution chain's hops in order, hop 1 first, each as one line. */
   chain: string[];
   evidence: TNoteEvidence[];
@@ -134,6 +189,9 @@ export function noteAnchors(docIndex: number, n: number): { id: string; refId: s
 export function noteOf(options: { annotation: TReportAnnotation; docIndex: number; citations: TCitations }): TNote {
   const a = options.annotation;
   const facts: TNote["facts"] = [];
+  // Where the quote is in a paged document (an orphaned one's old place is no longer known to be right).
+  const page = a.orphaned ? null : pageLocator(a);
+  if (page) facts.push({ label: "In the document", value: page });
   if (a.source) {
     const links = [
       ...(safeHref(a.source.url) ? [{ label: "Source link", href: safeHref(a.source.url)! }] : []),

@@ -6,7 +6,21 @@
  * in the text (orphaned, or a report without text) are plain numbered blocks. Every user-written
  * value is escaped, so no title, quote or note can turn into markup, a link or a list.
  */
-import { formatCitations, formatIso, noteOf, peopleLine, reportTitle, splitPlaced, statusLine, statusesShown, type TCitations, type TLink, type TNote } from "@/lib/reports/notes";
+import {
+  formatCitations,
+  formatIso,
+  noteOf,
+  peopleLine,
+  provenanceFacts,
+  reportTitle,
+  splitPlaced,
+  statusLine,
+  statusesShown,
+  type TCitations,
+  type TFact,
+  type TLink,
+  type TNote,
+} from "@/lib/reports/notes";
 import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/schemas";
 import { segmentText } from "@/lib/reports/segments";
 import { STATUSES, STATUS_INFO } from "@/lib/statuses";
@@ -132,14 +146,15 @@ function textMd(doc: TReportDocument, labelOf: (a: TReportAnnotation) => string)
   return out.replace(/^\n+/, "");
 }
 
+/** "- **Label:** value (links)", one list item a fact. */
+function factLines(facts: TFact[]): string[] {
+  return facts.map((f) => `- **${mdOne(f.label)}:** ${mdLines(f.value, "  ")}${f.links?.length ? ` (${f.links.map(mdLink).join(" · ")})` : ""}`);
+}
+
 /** A note's lines; the first is its heading line, the rest a list, each line relative to the note's indent. */
 function noteLines(note: TNote): string[] {
   const I = "    ";
-  const lines = [`**${note.n}. “${mdOne(note.quote)}”** — ${mdOne(statusLine(note.status))}: ${STATUS_INFO[note.status].meaning}`, ""];
-  for (const f of note.facts) {
-    const links = f.links?.length ? ` (${f.links.map(mdLink).join(" · ")})` : "";
-    lines.push(`- **${mdOne(f.label)}:** ${mdLines(f.value, "  ")}${links}`);
-  }
+  const lines = [`**${note.n}. “${mdOne(note.quote)}”** — ${mdOne(statusLine(note.status))}: ${STATUS_INFO[note.status].meaning}`, "", ...factLines(note.facts)];
   if (note.chain.length) {
     lines.push("- **Attribution chain:**");
     note.chain.forEach((hop, i) => lines.push(`${I}${i + 1}. ${mdOne(hop)}`));
@@ -214,7 +229,10 @@ function documentMd(report: TReport, doc: TReportDocument, docIndex: number, cit
   const withText = doc.text !== null;
   const note = (a: TReportAnnotation) => noteOf({ annotation: a, docIndex, citations });
   const parts: string[] = [];
-  if (several) parts.push(`## ${docIndex + 1}. ${mdOne(doc.title)}`, `<${doc.url}>`);
+  if (several) {
+    const provenance = factLines(provenanceFacts(doc));
+    parts.push(`## ${docIndex + 1}. ${mdOne(doc.title)}`, `<${doc.url}>`, ...(provenance.length ? [provenance.join("\n")] : []));
+  }
   if (withText) parts.push(`${h} Text`, textMd(doc, label));
   parts.push(`${h} Notes`);
   if (placed.length === 0) parts.push(`_No annotations${report.options.statuses?.length ? " with the chosen statuses" : ""}._`);
@@ -232,6 +250,7 @@ export async function renderMarkdown(report: TReport): Promise<{ body: string; c
   const one = report.documents.length === 1 ? report.documents[0] : null;
   const meta = [
     one ? `- **Document:** [${mdOne(one.title)}](<${one.url}>)` : `- **Documents:** ${report.documents.map((d) => mdOne(d.title)).join("; ") || "none"}`,
+    ...(one ? factLines(provenanceFacts(one)) : []),
     `- **Workspace:** ${mdOne(report.workspace.name)}`,
     `- **Generated:** ${formatIso(report.generatedAt)}`,
     `- **Reviewed by:** ${mdOne(peopleLine(report))}`,

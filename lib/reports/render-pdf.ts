@@ -14,6 +14,7 @@ import {
   noteAnchors,
   noteOf,
   peopleLine,
+  provenanceFacts,
   reportTitle,
   splitPlaced,
   statusLine,
@@ -131,8 +132,10 @@ function titleBlock(w: Writer, report: TReport) {
   doc.font(FONT.bold).fontSize(20).fillColor(INK).text(reportTitle(report), { ...PLAIN, width: w.width });
   doc.moveDown(0.4);
   const one = report.documents.length === 1 ? report.documents[0] : null;
-  if (one) w.fact("Document", one.title, [{ label: "Open in Provenant", href: one.url }]);
-  else w.fact("Documents", report.documents.map((d) => d.title).join("; ") || "None");
+  if (one) {
+    w.fact("Document", one.title, [{ label: "Open in Provenant", href: one.url }]);
+    for (const f of provenanceFacts(one)) w.fact(f.label, f.value, f.links);
+  } else w.fact("Documents", report.documents.map((d) => d.title).join("; ") || "None");
   w.fact("Workspace", report.workspace.name);
   w.fact("Generated", formatIso(report.generatedAt));
   w.fact("Reviewed by", peopleLine(report));
@@ -290,6 +293,7 @@ function documentPart(w: Writer, report: TReport, d: TReportDocument, docIndex: 
   if (several) {
     w.heading(`${docIndex + 1}. ${d.title}`, 15, { newPage: true, outline: true });
     w.doc.font(FONT.regular).fontSize(9).fillColor(LINK).text("Open in Provenant", { ...PLAIN, link: d.url, underline: true });
+    for (const f of provenanceFacts(d)) w.fact(f.label, f.value, f.links);
   }
   if (withText) {
     w.heading("Text", 13, { newPage: !several, outline: !several });

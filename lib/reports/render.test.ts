@@ -4,7 +4,7 @@ import { testSource } from "@/lib/testing/sources";
 import { renderHtml } from "./render-html";
 import { renderMarkdown } from "./render-md";
 import { renderPdf } from "./render-pdf";
-import { testReport } from "./test-report";
+import { testProvenance, testReport } from "./test-report";
 
 /*
  * One small report with everything that can go wrong: markup and Markdown syntax in the text,
@@ -49,6 +49,53 @@ function report(options: { comments?: boolean; text?: boolean } = {}) {
     ],
   });
 }
+
+/*
+ * A PDF of three pages taken from the web, with everything known of where it came from:
+ * "Page one text. " (p. 1), "Page two text. " (p. 2), "Page three." (p. 3).
+ */
+const PDF_TEXT = "Page one text. Page two text. Page three.";
+const PDF_PROVENANCE = testProvenance({
+  format: "pdf",
+  pageStarts: [0, 15, 30],
+  metadata: {
+    authors: ["Thomas de Waal", "Anna <b>Bold</b>"],
+    publisher: "NYU Press",
+    datePublished: "2003-01",
+    originalUrl: "https://press.example/black-garden.pdf?a=1&b=2",
+    retrievedAt: new Date("2026-01-15T09:30:00.000Z"),
+    archivedUrl: "https://archive.example/black-garden.pdf",
+    language: "en",
+  },
+  original: { sha256: "ab".repeat(32), size: 1_234_567, mediaType: "application/pdf", fileName: "black-garden.pdf" },
+});
+
+/** One paged document (a span on page 2 and one across pages 1 and 2), or, with `several`, a pasted text before it. */
+function pagedReport(options: { several?: boolean } = {}) {
+  const pdf = {
+    title: "Black Garden (excerpt)",
+    text: PDF_TEXT,
+    provenance: PDF_PROVENANCE,
+    spans: [
+      { start: 5, end: 20, status: "VERIFIED" as const, locator: "p. 170" },
+      { start: 15, end: 23, status: "UNVERIFIED" as const },
+      { start: 0, end: 4, status: "UNVERIFIED" as const, orphaned: true },
+    ],
+  };
+  return testReport({ documents: options.several ? [{ title: "Pasted", text: "Just text.", spans: [] }, pdf] : [pdf] });
+}
+
+/** The provenance lines a reader sees, in every rendering, label then value. */
+const PROVENANCE_LINES = [
+  ["Authors", "Thomas de Waal, Anna <b>Bold</b>"],
+  ["Publisher", "NYU Press"],
+  ["Published", "January 2003"],
+  ["Original URL", "https://press.example/black-garden.pdf?a=1&b=2"],
+  ["Retrieved", "15 Jan 2026, 09:30 UTC"],
+  ["Archived copy", "https://archive.example/black-garden.pdf"],
+  ["Language", "English (en)"],
+  ["Original file", `PDF, 3 pages, 1.2 MB, SHA-256 ${"ab".repeat(32)}`],
+];
 
 function text(html: string): string {
   return html
@@ -132,6 +179,34 @@ describe("renderHtml", () => {
     expect(summary).toContain("? Source not found: 1");
     expect(summary).toContain("Memorial <b>HRC</b> report 2 ✓ Verified: 1 ✗ Contradicted: 1");
   });
+
+  it("shows the document's provenance in the title block, and each note's page apart from the source's locator", async () => {
+    const html = (await renderHtml(pagedReport())).body as string;
+    const title = words(/<header class="rp-title">[\s\S]*?<\/header>/.exec(html)![0]);
+    for (const [label, value] of PROVENANCE_LINES) expect(title).toContain(`${label} ${value}`);
+    expect(html).toContain('href="https://press.example/black-garden.pdf?a=1&amp;b=2"');
+    expect(html).toContain("Anna &lt;b&gt;Bold&lt;/b&gt;");
+    // Note 1 is on page 1 to 2 of the document, and p. 170 of its source; note 2 on page 2.
+    const first = words(html.slice(html.indexOf('id="note-1-1"'), html.indexOf('id="note-1-2"')));
+    expect(first).toContain("In the document pp. 1-2");
+    expect(first).toContain("Locator p. 170");
+    expect(words(html.slice(html.indexOf('id="note-1-2"'), html.indexOf('id="note-1-3"')))).toContain("In the document p. 2");
+    // Not placed: its old page is not claimed.
+    expect(words(html.slice(html.indexOf('id="note-1-3"')))).not.toContain("In the document");
+    // Pasted text has no provenance to show, and no pages.
+    const pasted = (await renderHtml(report())).body as string;
+    expect(pasted).not.toContain("Original file");
+    expect(pasted).not.toContain("In the document");
+  });
+
+  it("shows each document's provenance under its own heading in a report of several", async () => {
+    const html = (await renderHtml(pagedReport({ several: true }))).body as string;
+    const title = words(/<header class="rp-title">[\s\S]*?<\/header>/.exec(html)![0]);
+    expect(title).not.toContain("Original file");
+    const sections = html.split('<section class="rp-document"');
+    expect(words(sections[1])).not.toContain("Original file");
+    expect(words(sections[2])).toContain(`Original file PDF, 3 pages, 1.2 MB, SHA-256 ${"ab".repeat(32)}`);
+  });
 });
 
 describe("renderMarkdown", () => {
@@ -157,6 +232,25 @@ describe("renderMarkdown", () => {
     const orphans = md.slice(md.indexOf("## Not placed in the text"));
     expect(orphans).toContain("**5. “mor”** — ? Source not found");
     expect(md).not.toContain("[^5]");
+  });
+
+  it("lists the document's provenance under the title and each note's page", async () => {
+    const md = (await renderMarkdown(pagedReport())).body as string;
+    const meta = md.slice(0, md.indexOf("## Summary"));
+    expect(meta).toContain("- **Authors:** Thomas de Waal, Anna \\<b\\>Bold\\</b\\>");
+    expect(meta).toContain("- **Published:** January 2003");
+    expect(meta).toContain("- **Original URL:** https://press.example/black-garden.pdf?a=1\\&b=2 ([Open](<https://press.example/black-garden.pdf?a=1&b=2>))");
+    expect(meta).toContain("- **Retrieved:** 15 Jan 2026, 09:30 UTC");
+    expect(meta).toContain("- **Language:** English (en)");
+    expect(meta).toContain(`- **Original file:** PDF, 3 pages, 1.2 MB, SHA-256 ${"ab".repeat(32)}`);
+    const notes = md.slice(md.indexOf("## Notes"));
+    expect(notes).toContain("[^1]: **1. “one text. Page”** — ✓ Verified: The cited source says this.\n\n    - **In the document:** pp. 1-2");
+    expect(notes).toContain("    - **Locator:** p. 170");
+    expect(notes).toContain("[^2]: **2. “Page two”** — ○ Unverified: Nobody has checked it yet.\n\n    - **In the document:** p. 2");
+    // Several documents: under each one's heading.
+    const several = (await renderMarkdown(pagedReport({ several: true }))).body as string;
+    expect(several.slice(0, several.indexOf("## Summary"))).not.toContain("Original file");
+    expect(several.slice(several.indexOf("## 2. Black Garden"))).toContain("- **Original file:** PDF, 3 pages");
   });
 
   it("writes plain numbered notes when the report leaves the text out", async () => {
@@ -208,5 +302,16 @@ describe("renderPdf", () => {
     expect(raw).toContain("/URI (https://archive.example/memo)");
     const without = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: (await renderPdf(report())).body as Buffer }).toString("utf8");
     expect(without).not.toContain("Checked twice");
+  });
+
+  it("states the document's provenance in the title block, with live links, and each note's page", async () => {
+    const pdf = (await renderPdf(pagedReport())).body as Buffer;
+    const words = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf }).toString("utf8").replace(/\s+/g, " ");
+    for (const [label, value] of PROVENANCE_LINES.filter(([label]) => label !== "Original file")) expect(words).toContain(`${label}: ${value}`);
+    // The hash may wrap anywhere: compared without spaces.
+    expect(words.replace(/ /g, "")).toContain(`Originalfile:PDF,3pages,1.2MB,SHA-256${"ab".repeat(32)}`);
+    expect(pdf.toString("latin1")).toContain("/URI (https://archive.example/black-garden.pdf)");
+    expect(words).toContain("In the document: pp. 1-2 Claimed source: None recorded Locator: p. 170");
+    expect(words).toContain("In the document: p. 2");
   });
 });

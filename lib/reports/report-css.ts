@@ -37,7 +37,7 @@ const screen = `
 .rp-kicker { margin: 0; font-family: system-ui, sans-serif; font-size: 0.85rem; letter-spacing: 0.05em; text-transform: uppercase; color: #5b5b63; }
 .rp-meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0; }
 .rp-meta dt { font-family: system-ui, sans-serif; font-size: 0.85rem; color: #5b5b63; }
-.rp-meta dd { margin: 0; }
+.rp-meta dd { margin: 0; overflow-wrap: anywhere; }
 .rp-figures { font-size: 1.05rem; }
 .rp-bar { display: flex; height: 1.6rem; border: 1px solid #8a8780; border-radius: 4px; overflow: hidden; margin: 0.5rem 0; }
 .rp-bar span { display: flex; align-items: center; justify-content: center; min-width: 1.2rem; background: var(--rp-bg); border-bottom: 4px var(--rp-underline) var(--rp-colour); font-family: system-ui, sans-serif; font-size: 0.8rem; font-weight: 700; overflow: hidden; -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TAnnotation, TPerson } from "@/lib/annotations/schemas";
 import type { TComment } from "@/lib/comments/schemas";
+import type { TDocumentProvenance } from "@/lib/documents/queries";
 import type { TEvidence } from "@/lib/evidence/schemas";
 import type { TSource } from "@/lib/sources/schemas";
 import { STATUSES, type TStatus } from "@/lib/statuses";
@@ -61,6 +62,8 @@ export type TReportDocument = {
   sha256: string;
   length: number;
   revision: number;
+  /** What the document was taken from (format, original file, pages) and its own metadata (authors, publisher, dates, URLs). */
+  provenance: TDocumentProvenance;
   /** The canonical text, when the report includes it. */
   text: string | null;
   annotations: TReportAnnotation[];

@@ -1,6 +1,8 @@
 /** A TReport built in memory, for renderer and export tests that need no database. */
 import { cpLength, cpSlice } from "@/lib/anchoring/code-points";
 import type { TPerson } from "@/lib/annotations/schemas";
+import { spanPages } from "@/lib/documents/pages";
+import type { TDocumentProvenance } from "@/lib/documents/queries";
 import type { TEvidence } from "@/lib/evidence/schemas";
 import type { TReport, TReportAnnotation, TReportDocument, TReportOptions } from "@/lib/reports/schemas";
 import { reviewersOf, summarize } from "@/lib/reports/summary";
@@ -20,6 +22,8 @@ export type TTestSpan = {
   source?: TSource | null;
   note?: string;
   locator?: string;
+  page?: number;
+  endPage?: number;
   orphaned?: boolean;
   evidence?: Partial<TEvidence>[];
   confirmed?: boolean;
@@ -27,9 +31,27 @@ export type TTestSpan = {
   chain?: { title: string; locator?: string }[];
 };
 
-/** An annotation of `text` at code points start–end, numbered `n`, with what the span asks for. */
-export function testAnnotation(options: { documentId: string; text: string; n: number; span: TTestSpan }): TReportAnnotation {
+/** A document pasted as plain text: no original file, no pages, no metadata. */
+export const PASTED: TDocumentProvenance = {
+  format: "txt",
+  pageStarts: [],
+  metadata: { authors: [], publisher: null, datePublished: null, originalUrl: null, retrievedAt: null, archivedUrl: null, language: null },
+  metadataVersion: 1,
+  original: null,
+};
+
+/** Provenance from the fields given, the rest as for pasted text. */
+export function testProvenance(fields: Partial<Omit<TDocumentProvenance, "metadata">> & { metadata?: Partial<TDocumentProvenance["metadata"]> } = {}): TDocumentProvenance {
+  return { ...PASTED, ...fields, metadata: { ...PASTED.metadata, ...fields.metadata } };
+}
+
+/**
+ * An annotation of `text` at code points start–end, numbered `n`, with what the span asks for;
+ * its pages are those of `pageStarts` unless the span gives them.
+ */
+export function testAnnotation(options: { documentId: string; text: string; n: number; span: TTestSpan; pageStarts?: number[] }): TReportAnnotation {
   const { span, text } = options;
+  const pages = spanPages(options.pageStarts ?? [], span.start, span.end);
   const id = `${options.documentId}-a${options.n}`;
   const status = span.status ?? "UNVERIFIED";
   const verdict = status !== "UNVERIFIED" && status !== "IN_PROGRESS";
@@ -40,6 +62,8 @@ export function testAnnotation(options: { documentId: string; text: string; n: n
     documentRevision: 1,
     start: span.start,
     end: span.end,
+    page: span.page ?? pages.page,
+    endPage: span.endPage ?? span.page ?? pages.endPage,
     exact: cpSlice(text, span.start, span.end),
     prefix: "",
     suffix: "",
@@ -93,7 +117,7 @@ export function testAnnotation(options: { documentId: string; text: string; n: n
 
 /** A report of documents given as text and spans (numbered in the order given: give them in text order, orphaned last). */
 export function testReport(options: {
-  documents: { title: string; text: string; spans: TTestSpan[] }[];
+  documents: { title: string; text: string; spans: TTestSpan[]; provenance?: TDocumentProvenance }[];
   workspaceName?: string;
   options?: Partial<TReportOptions>;
 }): TReport {
@@ -107,9 +131,10 @@ export function testReport(options: {
       sha256: "0".repeat(64),
       length: cpLength(d.text),
       revision: 1,
+      provenance: d.provenance ?? PASTED,
       text: reportOptions.includeText ? d.text : null,
       annotations: d.spans.map((span, j) => {
-        const a = testAnnotation({ documentId: id, text: d.text, n: j + 1, span });
+        const a = testAnnotation({ documentId: id, text: d.text, n: j + 1, span, pageStarts: d.provenance?.pageStarts });
         // As the loader does: comments counted always, listed only when asked.
         return reportOptions.includeComments ? a : { ...a, comments: [] };
       }),

@@ -143,6 +143,7 @@ export const ROUTES: Record<string, TRouteRow> = {
     call: async ({ world }) => ({ path: "/api/v1/documents", json: { workspaceId: world.a.id, title: "Matrix document", text: "Some text to check." } }),
   },
   "GET /api/v1/documents/[id]": { expect: route("VIEWER"), call: async ({ world }) => ({ path: `/api/v1/documents/${world.documentId}` }) },
+  "GET /api/v1/documents/[id]/original": { expect: route("VIEWER"), call: async ({ world }) => ({ path: `/api/v1/documents/${world.documentId}/original` }) },
   "PATCH /api/v1/documents/[id]": { expect: route("EDITOR"), call: async ({ world }) => ({ path: `/api/v1/documents/${await world.fresh.document()}`, json: { title: "Renamed" } }) },
   "DELETE /api/v1/documents/[id]": { expect: route("EDITOR"), call: async ({ world }) => ({ path: `/api/v1/documents/${await world.fresh.document()}` }) },
   "GET /api/v1/documents/[id]/annotations": { expect: route("VIEWER"), call: async ({ world }) => ({ path: `/api/v1/documents/${world.documentId}/annotations` }) },

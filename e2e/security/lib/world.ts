@@ -4,7 +4,7 @@
  * change or destroy what they touch. Every text in A carries `marker`, so an answer to someone
  * outside A that contains it is a leak, whatever its status.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { codePointLength, sha256Hex } from "../../../lib/documents/text";
 import { createAnnotation, createEvidence, createSource } from "../../fixtures/annotator";
 import { createUser, createWorkspace, prisma, type TUser, type TWorkspace } from "../../fixtures/factories";
@@ -137,6 +137,13 @@ export async function createWorld(): Promise<TWorld> {
   const b = await createWorkspace();
   const text = documentText(marker);
   const documentId = await createDocument({ workspaceId: a.id, userId: a.users.OWNER.id, title: `Doc ${marker}`, text });
+  // Taken from a file, so that its original can be downloaded (GET /api/v1/documents/:id/original).
+  const bytes = new Uint8Array(Buffer.from(text, "utf8"));
+  const original = await prisma().documentFile.create({
+    data: { workspaceId: a.id, bytes, sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.byteLength, mediaType: "text/plain", fileName: "doc.txt", createdById: a.users.OWNER.id },
+    select: { id: true },
+  });
+  await prisma().document.update({ where: { id: documentId }, data: { originalId: original.id, format: "TXT" } });
   const sourceId = (await createSource({ workspaceId: a.id, userId: a.users.EDITOR.id, title: `Source ${marker}` })).id;
   return { marker, a, b, documentId, text, sourceId, fresh: freshMakers({ marker, a, documentId, text }) };
 }

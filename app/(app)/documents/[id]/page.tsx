@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Annotator, type TReadingData } from "@/components/annotator/annotator";
 import { DocumentActions } from "@/components/documents/document-actions";
+import { DocumentProvenance } from "@/components/documents/document-provenance";
 import { Presence } from "@/components/live/presence";
 import { requireMember } from "@/lib/access";
 import { readingAnnotations } from "@/lib/annotations/reading";
 import { markAnnotationMentionsRead } from "@/lib/comments/mutations";
+import { presentProvenance } from "@/lib/documents/present";
 import { getDocument } from "@/lib/documents/queries";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatLength } from "@/lib/format";
@@ -89,6 +91,7 @@ export default async function DocumentPage({ params, searchParams }: TProps) {
             </dd>
           </div>
         </dl>
+        <DocumentProvenance documentId={document.id} provenance={presentProvenance(document)} canEdit={hasRole(role, "EDITOR")} />
         <a href={`/documents/${document.id}/activity`} className="button">Activity</a>
         {hasRole(role, "REVIEWER") && <a href={`/documents/${document.id}/import`} className="button">Import annotations</a>}
         <a href={`/documents/${document.id}/report`} className="button">Report</a>
@@ -99,6 +102,7 @@ export default async function DocumentPage({ params, searchParams }: TProps) {
         documentId={document.id}
         title={document.title}
         text={document.text}
+        pageStarts={document.pageStarts}
         initialData={data}
         viewer={viewer}
         members={members}
