@@ -175,11 +175,11 @@ test("a web page imported from its address keeps the article, its provenance and
     await signIn(page, workspace.users.EDITOR);
     await page.goto("/documents/new");
     await page.getByLabel("From a web address").check();
-    await page.getByLabel("Web address").fill("ftp://example.org/file");
+    await page.getByRole("textbox", { name: "Web address" }).fill("ftp://example.org/file");
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByText("Give the page's address, starting with http:// or https://")).toBeVisible();
 
-    await page.getByLabel("Web address").fill(`http://127.0.0.1:${port}/moved`);
+    await page.getByRole("textbox", { name: "Web address" }).fill(`http://127.0.0.1:${port}/moved`);
     await page.getByRole("button", { name: "Preview" }).click();
     const item = page.locator(".import-item");
     await expect(item.getByText("Ready to import")).toBeVisible();
@@ -219,7 +219,7 @@ test("a web page imported from its address keeps the article, its provenance and
 test("bad files and addresses: each refused with its status and reason, and nothing stored", async ({ request }) => {
   const workspace = await createWorkspace();
   await apiSignIn(request, workspace.users.EDITOR);
-  const pdf = await pdfFromText(corpusText(CORPUS_FILES.statement), { pages: 2 });
+  const pdf = await pdfFromText(corpusText(CORPUS_FILES.summary), { pages: 2 });
   const cases: [string, { name: string; mimeType: string; buffer: Buffer }, number, RegExp][] = [
     ["an image renamed .pdf", { name: "scan.pdf", mimeType: PDF, buffer: pngImage() }, 415, /Supported: PDF, Word \(\.docx\), web pages \(HTML\), plain text \(\.txt\) and Markdown \(\.md\)/],
     ["a truncated PDF", { name: "cut.pdf", mimeType: PDF, buffer: truncated(pdf) }, 422, /PDF/],

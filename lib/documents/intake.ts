@@ -7,7 +7,8 @@ import { codePointLength, sha256Hex } from "@/lib/documents/text";
 import { pageList } from "@/lib/documents/pages";
 import type { TDocumentFormat } from "@/lib/documents/schemas";
 import type { TImportPreview } from "@/lib/documents/intake-preview";
-import { extractDocument, IntakeError, MAX_IMPORT_BYTES, type TExtracted } from "@/lib/intake/extract";
+import { IntakeError, MAX_IMPORT_BYTES, type TExtracted } from "@/lib/intake/extract";
+import { extractOffThread } from "@/lib/intake/extract-off-thread";
 
 export type { TImportPreview };
 import { fetchUrl } from "@/lib/intake/fetch-url";
@@ -71,7 +72,7 @@ async function prepare(source: TImportSource, title: string | undefined): Promis
     retrievedAt = fetched.fetchedAt.toISOString();
     fileName = new URL(fetched.finalUrl).pathname.split("/").pop() || null;
   }
-  const extracted = await extractDocument({ bytes, fileName: fileName ?? undefined, contentType, sourceUrl: originalUrl ?? undefined }).catch((error: unknown) =>
+  const extracted = await extractOffThread({ bytes, fileName: fileName ?? undefined, contentType, sourceUrl: originalUrl ?? undefined }).catch((error: unknown) =>
     intakeFailure(error, field),
   );
   if (Buffer.byteLength(extracted.text, "utf8") > MAX_IMPORTED_TEXT_BYTES) {
