@@ -1,24 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createAnnotation, createEvidence } from "./fixtures/annotator";
-import { codePointLength, sha256Hex } from "../lib/documents/text";
-import { apiSignIn, createWorkspace, prisma, signIn } from "./fixtures/factories";
+import { apiSignIn, createBriefs, createWorkspace, prisma, signIn } from "./fixtures/factories";
 
 const rows = (page: Page) => page.getByRole("table", { name: "Documents you can open" }).locator("tbody tr");
 const titles = (page: Page) => rows(page).locator("th");
 
 test("the documents list filters by title, sorts by title, annotations, share verified and last change, and pages through 55 briefs with links that keep the state", async ({ page, playwright, baseURL }) => {
   const workspace = await createWorkspace({ corpus: true });
-  const text = "Memorial reported 613 killed.";
-  await prisma().document.createMany({
-    data: Array.from({ length: 55 }, (_, i) => ({
-      workspaceId: workspace.id,
-      title: `Brief ${String(i + 1).padStart(2, "0")}`,
-      text,
-      sha256: sha256Hex(text),
-      length: codePointLength(text),
-      createdById: workspace.users.OWNER.id,
-    })),
-  });
+  await createBriefs(workspace, 55);
   const briefs = await prisma().document.findMany({ where: { workspaceId: workspace.id, title: { startsWith: "Brief" } }, select: { id: true, title: true } });
   const brief = (n: string) => briefs.find((b) => b.title === `Brief ${n}`)!.id;
   const userId = workspace.users.EDITOR.id;
