@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { CAMPAIGN, createAnnotation, createEvidence } from "./fixtures/annotator";
-import { codePointLength, sha256Hex } from "../lib/documents/text";
-import { apiSignIn, createWorkspace, prisma, signIn } from "./fixtures/factories";
+import { apiSignIn, createBriefs, createWorkspace, signIn } from "./fixtures/factories";
 
 test("the dashboard shows a document's bar with counts in text, the chart as a table, and a count opens the queue filtered", async ({ page, playwright, baseURL }) => {
   const workspace = await createWorkspace({ corpus: true });
@@ -44,17 +43,7 @@ test("the dashboard shows a document's bar with counts in text, the chart as a t
 test("a workspace with many documents shows them fifty at a time, with the totals of all of them", async ({ page }) => {
   const workspace = await createWorkspace({ corpus: true });
   // The five corpus documents sort after these 51 ("Brief …" before "Interview …", "Justice …"): 56 in all, two pages.
-  const text = "Memorial reported 613 killed.";
-  await prisma().document.createMany({
-    data: Array.from({ length: 51 }, (_, i) => ({
-      workspaceId: workspace.id,
-      title: `Brief ${String(i + 1).padStart(2, "0")}`,
-      text,
-      sha256: sha256Hex(text),
-      length: codePointLength(text),
-      createdById: workspace.users.OWNER.id,
-    })),
-  });
+  await createBriefs(workspace, 51);
   const last = workspace.documents.find((d) => d.title === CAMPAIGN)!;
   await createAnnotation({ documentId: last.id, userId: workspace.users.EDITOR.id, needle: "ASALA" });
 

@@ -37,7 +37,7 @@ export const STATUS_INFO: Record<TStatus, TStatusInfo> = {
     label: "Partly verified",
     meaning: "The source supports part of it, or says it with differences (a figure, a date, a wording).",
     background: "rgba(240, 228, 66, 0.45)",
-    colour: "#8a7d00",
+    colour: "#7a6e00",
     underline: "double",
     symbol: "◐",
   },

@@ -1,3 +1,4 @@
+import { StatusStyles } from "@/components/annotator/status-styles";
 import { AppHeader } from "@/components/layout/app-header";
 import { unreadMentionCount } from "@/lib/comments/queries";
 import { requirePageUser } from "@/lib/session";
@@ -11,6 +12,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         Skip to content
       </a>
       <AppHeader email={user.email} unread={await unreadMentionCount({ userId: user.id })} />
+      {/* The status colours (--status-colour and friends) for every list, bar and badge of the app. */}
+      <StatusStyles />
       <div id="main">{children}</div>
     </>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { InboxLink } from "@/components/comments/inbox-link";
+import { HeaderMenu } from "@/components/layout/header-menu";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 
 export function AppHeader({ email, unread }: { email: string; unread: number }) {
@@ -8,38 +9,40 @@ export function AppHeader({ email, unread }: { email: string; unread: number }) 
       <Link href="/documents" className="brand">
         Provenant
       </Link>
-      <nav aria-label="Main">
-        <ul>
-          <li>
-            <Link href="/documents">Documents</Link>
-          </li>
-          <li>
-            <Link href="/queue">Queue</Link>
-          </li>
-          <li>
-            <Link href="/dashboard">Dashboard</Link>
-          </li>
-          <li>
-            <Link href="/reports">Reports</Link>
-          </li>
-          <li>
-            <Link href="/sources">Sources</Link>
-          </li>
-          <li>
-            <Link href="/workspaces">Workspaces</Link>
-          </li>
-          <li>
-            <InboxLink initialUnread={unread} />
-          </li>
-        </ul>
-      </nav>
-      <div className="account">
-        <span className="muted" aria-label="Signed in as">
-          {email}
-        </span>
-        <Link href="/settings/tokens">API tokens</Link>
-        <SignOutButton />
-      </div>
+      <HeaderMenu>
+        <nav aria-label="Main">
+          <ul>
+            <li>
+              <Link href="/documents">Documents</Link>
+            </li>
+            <li>
+              <Link href="/queue">Queue</Link>
+            </li>
+            <li>
+              <Link href="/dashboard">Dashboard</Link>
+            </li>
+            <li>
+              <Link href="/reports">Reports</Link>
+            </li>
+            <li>
+              <Link href="/sources">Sources</Link>
+            </li>
+            <li>
+              <Link href="/workspaces">Workspaces</Link>
+            </li>
+            <li>
+              <InboxLink initialUnread={unread} />
+            </li>
+          </ul>
+        </nav>
+        <div className="account">
+          <span className="muted" aria-label="Signed in as">
+            {email}
+          </span>
+          <Link href="/settings/tokens">API tokens</Link>
+          <SignOutButton />
+        </div>
+      </HeaderMenu>
     </header>
   );
 }

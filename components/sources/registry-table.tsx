@@ -24,55 +24,57 @@ export function registryHref(query: TRegistryQuery, patch: Partial<TRegistryQuer
 export function RegistryTable(props: { entries: TRegistryEntry[]; query: TRegistryQuery; canEdit: boolean }) {
   const { query } = props;
   return (
-    <table className="table registry">
-      <caption className="sr-only">Sources, sorted by {COLUMNS.find((c) => c.sort === query.sort)?.label} ({query.dir === "asc" ? "ascending" : "descending"})</caption>
-      <thead>
-        <tr>
-          {COLUMNS.map((c) => {
-            const active = query.sort === c.sort;
-            const dir = active && query.dir === "asc" ? "desc" : "asc";
-            return (
-              <th key={c.sort} scope="col" className={c.num ? "num" : undefined} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-                <Link href={registryHref(query, { sort: c.sort, dir })} className="sort-link">
-                  {c.label}
-                  <span aria-hidden="true">{active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}</span>
-                  <span className="sr-only">{active ? `, sort ${dir === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
-                </Link>
-              </th>
-            );
-          })}
-          <th scope="col">Statuses</th>
-          {props.canEdit && (
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        {props.entries.map((s) => (
-          <tr key={s.id}>
-            <th scope="row">
-              <Link href={`/sources/${s.id}`}>{s.title}</Link>
-              {s.aliases.length > 0 && <div className="muted small">also cited as {s.aliases.join("; ")}</div>}
-            </th>
-            <td>{SOURCE_KIND_LABELS[s.kind]}</td>
-            <td>{formatAuthors(s.authors)}</td>
-            <td>{s.issued}</td>
-            <td className="num">{s.citationCount.toLocaleString("en-GB")}</td>
-            <td>
-              <StatusBreakdown counts={s.statusCounts} />
-            </td>
+    <div className="table-scroll">
+      <table className="table registry">
+        <caption className="sr-only">Sources, sorted by {COLUMNS.find((c) => c.sort === query.sort)?.label} ({query.dir === "asc" ? "ascending" : "descending"})</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => {
+              const active = query.sort === c.sort;
+              const dir = active && query.dir === "asc" ? "desc" : "asc";
+              return (
+                <th key={c.sort} scope="col" className={c.num ? "num" : undefined} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+                  <Link href={registryHref(query, { sort: c.sort, dir })} className="sort-link">
+                    {c.label}
+                    <span aria-hidden="true">{active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}</span>
+                    <span className="sr-only">{active ? `, sort ${dir === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+                  </Link>
+                </th>
+              );
+            })}
+            <th scope="col">Statuses</th>
             {props.canEdit && (
-              <td>
-                <Link href={`/sources/${s.id}/edit`} aria-label={`Edit ${s.title}`}>
-                  Edit
-                </Link>
-              </td>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
             )}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.entries.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">
+                <Link href={`/sources/${s.id}`}>{s.title}</Link>
+                {s.aliases.length > 0 && <div className="muted small">also cited as {s.aliases.join("; ")}</div>}
+              </th>
+              <td>{SOURCE_KIND_LABELS[s.kind]}</td>
+              <td>{formatAuthors(s.authors)}</td>
+              <td>{s.issued}</td>
+              <td className="num">{s.citationCount.toLocaleString("en-GB")}</td>
+              <td>
+                <StatusBreakdown counts={s.statusCounts} />
+              </td>
+              {props.canEdit && (
+                <td>
+                  <Link href={`/sources/${s.id}/edit`} aria-label={`Edit ${s.title}`}>
+                    Edit
+                  </Link>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

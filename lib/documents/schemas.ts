@@ -99,3 +99,27 @@ export const ZImportUrl = z.strictObject({
   title: ZDocumentTitle.optional(),
 });
 export type TImportUrl = z.infer<typeof ZImportUrl>;
+
+/** Columns the documents list sorts by: "verified" is the share of a document's live annotations that are Verified. */
+export const DOCUMENT_SORTS = ["title", "updated", "annotations", "verified"] as const;
+export type TDocumentSort = (typeof DOCUMENT_SORTS)[number];
+
+/**
+ * `?q=&sort=&dir=&after=&before=&page=` of the /documents page; bad values fall back to the
+ * defaults. Title and updated pages are keyset pages (`after`/`before` a document id); the counted
+ * sorts are numbered pages.
+ */
+export const ZDocumentListQuery = z.object({
+  q: z.string().trim().max(300).catch("").default(""),
+  sort: z.enum(DOCUMENT_SORTS).catch("updated").default("updated"),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+  after: z.string().max(100).optional().catch(undefined),
+  before: z.string().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type TDocumentListQuery = z.infer<typeof ZDocumentListQuery>;
+
+/** Each sort's natural direction when none is chosen: titles A–Z, everything else most first. */
+export function sortDirection(query: Pick<TDocumentListQuery, "sort" | "dir">): "asc" | "desc" {
+  return query.dir ?? (query.sort === "title" ? "asc" : "desc");
+}

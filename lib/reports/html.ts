@@ -125,7 +125,9 @@ export function markedText(doc: TReportDocument, docIndex: number): string {
   return `<div class="rp-text">${out.join("")}</div>`;
 }
 
-function noteHtml(note: TNote, options: { backLink: boolean }): string {
+/** `level` is the note heading's rank: one below the "Notes" heading it sits under, so no rank is skipped (axe heading-order). */
+function noteHtml(note: TNote, options: { backLink: boolean; level: number }): string {
+  const sub = options.level + 1;
   const facts = factRows(note.facts)
     .map(([dt, dd]) => `<dt>${dt}</dt><dd>${dd}</dd>`)
     .join("");
@@ -143,14 +145,14 @@ function noteHtml(note: TNote, options: { backLink: boolean }): string {
         .join("")}</ul>`
     : `<p class="rp-empty">No evidence recorded.</p>`;
   const comments = note.comments.length
-    ? `<h5>Comments</h5><ul class="rp-comments">${note.comments.map((c) => `<li><p class="rp-small">${esc(c.byline)}</p><div>${c.html}</div></li>`).join("")}</ul>`
+    ? `<h${sub} class="rp-note-sub">Comments</h${sub}><ul class="rp-comments">${note.comments.map((c) => `<li><p class="rp-small">${esc(c.byline)}</p><div>${c.html}</div></li>`).join("")}</ul>`
     : "";
   const back = options.backLink ? ` <a class="rp-back" href="#${note.refId}" aria-label="Back to note ${note.n} in the text">↩ text</a>` : "";
   return `<li class="rp-note ${statusClassName(note.status)}" id="${note.id}">
-<h4><span class="rp-num">${note.n}</span> <span class="rp-quote">“${esc(note.quote)}”</span>${back}</h4>
+<h${options.level} class="rp-note-heading"><span class="rp-num">${note.n}</span> <span class="rp-quote">“${esc(note.quote)}”</span>${back}</h${options.level}>
 <p><span class="rp-status">${esc(statusLine(note.status))}</span> ${esc(STATUS_INFO[note.status].meaning)}</p>
 <dl class="rp-facts">${facts}${chain}</dl>
-<h5>Evidence</h5>${evidence}${comments}
+<h${sub} class="rp-note-sub">Evidence</h${sub}>${evidence}${comments}
 </li>`;
 }
 
@@ -160,7 +162,7 @@ function documentBlock(report: TReport, doc: TReportDocument, docIndex: number, 
   const { placed, orphaned } = splitPlaced(doc);
   const withText = doc.text !== null;
   const list = (items: TReportAnnotation[], backLink: boolean) =>
-    `<ol class="rp-notes">${items.map((a) => noteHtml(noteOf({ annotation: a, docIndex, citations }), { backLink })).join("")}</ol>`;
+    `<ol class="rp-notes">${items.map((a) => noteHtml(noteOf({ annotation: a, docIndex, citations }), { backLink, level: h + 1 })).join("")}</ol>`;
   const provenance = several ? factRows(provenanceFacts(doc)) : [];
   const parts = [
     several ? `<h2><a href="${esc(doc.url)}">${esc(doc.title)}</a></h2><p class="rp-small">${doc.annotations.length} ${doc.annotations.length === 1 ? "annotation" : "annotations"}</p>` : "",

@@ -31,8 +31,8 @@ const screen = `
 .report h1 { font-size: 1.8rem; margin: 0.2rem 0 0.6rem; }
 .report h2 { font-size: 1.35rem; margin: 2rem 0 0.6rem; border-bottom: 1px solid #d6d3cc; padding-bottom: 0.2rem; }
 .report h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
-.report h4 { font-size: 1rem; margin: 0 0 0.4rem; }
-.report h5 { font-size: 0.9rem; margin: 0.8rem 0 0.3rem; }
+.report .rp-note-heading { font-size: 1rem; margin: 0 0 0.4rem; border: 0; padding: 0; }
+.report .rp-note-sub { font-size: 0.9rem; margin: 0.8rem 0 0.3rem; border: 0; padding: 0; }
 .report a { color: #0b5cad; }
 .rp-kicker { margin: 0; font-family: system-ui, sans-serif; font-size: 0.85rem; letter-spacing: 0.05em; text-transform: uppercase; color: #5b5b63; }
 .rp-meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0; }
@@ -99,7 +99,7 @@ function print(title: string): string {
   .rp-document + .rp-document { break-before: page; }
   .rp-notes-heading { break-before: page; }
   .rp-note { break-inside: avoid; }
-  .report h2, .report h3, .report h4 { break-after: avoid; }
+  .report h2, .report h3, .report h4, .report .rp-note-heading { break-after: avoid; }
   .rp-note:target { background: none; }
   .rp-back { display: none; }
 }

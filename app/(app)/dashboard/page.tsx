@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StatusStyles } from "@/components/annotator/status-styles";
 import { ChartToggle } from "@/components/dashboard/chart-toggle";
 import { MembersTable } from "@/components/dashboard/members-table";
 import { StatusLegend } from "@/components/dashboard/status-legend";
@@ -95,7 +94,6 @@ export default async function DashboardPage({ searchParams }: TProps) {
 
   return (
     <main className="page dashboard">
-      <StatusStyles />
       <div className="page-title">
         <h1>Progress{workspaces.length > 1 && <span className="muted"> · {workspace.name}</span>}</h1>
         <Link href={queueHref({ workspace: ws })}>Open the queue</Link>

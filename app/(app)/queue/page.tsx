@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StatusStyles } from "@/components/annotator/status-styles";
 import { QueueFilters } from "@/components/queue/queue-filters";
 import { QueueTable, type TQueueViewRow } from "@/components/queue/queue-table";
 import { WorkspaceChooser } from "@/components/queue/workspace-chooser";
@@ -56,7 +55,6 @@ export default async function QueuePage({ searchParams }: TProps) {
 
   return (
     <main className="page">
-      <StatusStyles />
       <div className="page-title">
         <h1>
           Verification queue{workspaces.length > 1 && <span className="muted"> · {workspace.name}</span>}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StatusStyles } from "@/components/annotator/status-styles";
 import { CitingDocuments } from "@/components/sources/citing-documents";
 import { MergeNotices } from "@/components/sources/merge-notices";
 import { MergeSourceForm } from "@/components/sources/merge-source-form";
@@ -39,7 +38,6 @@ export default async function SourcePage({ params }: TProps) {
 
   return (
     <main className="page source-page">
-      <StatusStyles />
       <p>
         <Link href={`/sources?workspace=${encodeURIComponent(source.workspaceId)}`}>← Sources</Link>
       </p>
