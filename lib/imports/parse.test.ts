@@ -202,3 +202,26 @@ describe("format detection and JSON", () => {
     expect(statusFromText("checked")).toBeNull();
   });
 });
+
+describe("our own W3C export, read back", () => {
+  it("takes every annotation of a paged document, whose target source describes the document and whose selectors include its page", async () => {
+    const { fixtureReport } = await import("@/lib/exports/report-fixture");
+    const { renderW3c } = await import("@/lib/exports/w3c");
+    const report = fixtureReport();
+    const file = await renderW3c(report);
+    const { items } = parseAnnotationImport(String(file.body), "w3c");
+    const exported = report.documents.flatMap((d) => d.annotations);
+    expect(items).toHaveLength(exported.length);
+    expect(items.every((item) => item.problem === null)).toBe(true);
+    expect(items.map((item) => item.exact)).toEqual(exported.map((a) => a.exact));
+    // The paged document's targets carry an object source and a FragmentSelector; both read without a problem.
+    type TItem = { target: { source: unknown; selector: { type: string; value?: string }[] } };
+    const annotations = JSON.parse(String(file.body)).first.items as TItem[];
+    const paged = annotations.filter((a) => a.target.selector.some((s) => s.type === "FragmentSelector"));
+    expect(paged.length).toBeGreaterThan(0);
+    for (const a of paged) {
+      expect(typeof a.target.source).toBe("object");
+      expect(a.target.selector.find((s) => s.type === "FragmentSelector")?.value).toMatch(/^page=\d+$/);
+    }
+  });
+});
