@@ -91,6 +91,8 @@ test("an editor uploads a PDF, annotates a span on page 5, and sees p. 5 propose
   await region.getByLabel("Go to page").fill("5");
   await region.getByRole("button", { name: "Go" }).click();
   await expect(region.locator('p[data-pages="5"]')).toBeInViewport();
+  // The marker above the page's first line is in view too (it is drawn above the line).
+  expect(await region.locator('p[data-pages="5"]').evaluate((p) => p.getBoundingClientRect().top)).toBeGreaterThan(15);
   await region.getByLabel("Go to page").fill("9");
   await region.getByRole("button", { name: "Go" }).click();
   await expect(region.getByText("Give a page from 1 to 8")).toBeVisible();
