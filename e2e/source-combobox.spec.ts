@@ -26,7 +26,7 @@ async function claimedSourceOf(workspace: TWorkspace, exact: string) {
 test("typing “Sunday” and pressing Enter chooses the Sunday Times article, and the sidebar names its outlet", async ({ page }) => {
   const workspace = await withSundayTimes();
   await openCampaign(page, workspace, "REVIEWER");
-  const { dialog, combobox } = await annotate(page, "The Sunday Times reported");
+  const { dialog, combobox } = await annotate(page, "reported the atrocity");
   await combobox.fill("Sunday");
   await expect(dialog.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
   await expect(dialog.getByRole("option").first()).toContainText(SUNDAY_TIMES_LABEL);
@@ -35,14 +35,14 @@ test("typing “Sunday” and pressing Enter chooses the Sunday Times article, a
   await expect(dialog.getByText(`Chosen: ${SUNDAY_TIMES_LABEL}`)).toBeVisible();
   await dialog.getByRole("button", { name: "Save annotation" }).click();
   await expect(dialog).toBeHidden();
-  await expect(item(page, "The Sunday Times reported")).toContainText(SUNDAY_TIMES_LABEL);
-  expect(await claimedSourceOf(workspace, "The Sunday Times reported")).toMatchObject({ title: HEADLINE });
+  await expect(item(page, "reported the atrocity")).toContainText(SUNDAY_TIMES_LABEL);
+  expect(await claimedSourceOf(workspace, "reported the atrocity")).toMatchObject({ title: HEADLINE });
 });
 
 test("Tab takes the highlighted match and moves on; Escape closes the list, then clears the text", async ({ page }) => {
   const workspace = await withSundayTimes();
   await openCampaign(page, workspace, "REVIEWER");
-  const { dialog, combobox } = await annotate(page, "The Sunday Times reported");
+  const { dialog, combobox } = await annotate(page, "reported the atrocity");
   await combobox.fill("sunday times");
   await combobox.press("Tab");
   await expect(combobox).toHaveValue(SUNDAY_TIMES_LABEL);
@@ -63,9 +63,9 @@ test("Tab takes the highlighted match and moves on; Escape closes the list, then
 test("saving with a typed source not chosen asks which one was meant and saves nothing unsourced", async ({ page }) => {
   const workspace = await withSundayTimes();
   await openCampaign(page, workspace, "REVIEWER");
-  const { dialog, combobox } = await annotate(page, "The Sunday Times reported");
+  const { dialog, combobox } = await annotate(page, "reported the atrocity");
   await combobox.fill("Sunday Times");
-  await dialog.getByLabel("Locator").click();
+  await combobox.press("Escape");
   const question = dialog.getByRole("group", { name: "Which source do you mean by “Sunday Times”?" });
   await expect(question).toBeVisible();
   await dialog.getByRole("button", { name: "Save annotation" }).click();
@@ -77,13 +77,13 @@ test("saving with a typed source not chosen asks which one was meant and saves n
   await expect(combobox).toHaveValue(SUNDAY_TIMES_LABEL);
   await dialog.getByRole("button", { name: "Save annotation" }).click();
   await expect(dialog).toBeHidden();
-  expect(await claimedSourceOf(workspace, "The Sunday Times reported")).toMatchObject({ title: HEADLINE });
+  expect(await claimedSourceOf(workspace, "reported the atrocity")).toMatchObject({ title: HEADLINE });
 });
 
 test("a new source typed as an outlet is an article with its outlet and publisher; a resolution is a legal act; other words ask for a kind", async ({ page }) => {
   const workspace = await createWorkspace({ corpus: true });
   await openCampaign(page, workspace, "REVIEWER");
-  let { dialog, combobox } = await annotate(page, "Newsweek magazine reported");
+  let { dialog, combobox } = await annotate(page, "Many were killed at close range");
   await combobox.fill("Newsweek");
   await dialog.getByRole("option", { name: "Create source “Newsweek”" }).click();
   const newSource = dialog.getByRole("group", { name: "New source" });
@@ -95,8 +95,8 @@ test("a new source typed as an outlet is an article with its outlet and publishe
   await newSource.getByLabel("Date").fill("1992-03-16");
   await dialog.getByRole("button", { name: "Save annotation" }).click();
   await expect(dialog).toBeHidden();
-  await expect(item(page, "Newsweek magazine reported")).toContainText("Newsweek · 16 March 1992 · Massacre in the Caucasus");
-  expect(await claimedSourceOf(workspace, "Newsweek magazine reported")).toEqual({ title: "Massacre in the Caucasus", kind: "NEWS_ARTICLE", containerTitle: "Newsweek", publisher: "Newsweek Inc." });
+  await expect(item(page, "Many were killed at close range")).toContainText("Newsweek · 16 March 1992 · Massacre in the Caucasus");
+  expect(await claimedSourceOf(workspace, "Many were killed at close range")).toEqual({ title: "Massacre in the Caucasus", kind: "NEWS_ARTICLE", containerTitle: "Newsweek", publisher: "Newsweek Inc." });
 
   ({ dialog, combobox } = await annotate(page, "Khojaly Memorial was erected"));
   await combobox.fill("UN Security Council resolution 822");
@@ -108,7 +108,7 @@ test("a new source typed as an outlet is an article with its outlet and publishe
   await expect(dialog.getByLabel("Authors")).toBeVisible();
   await dialog.getByRole("button", { name: "Cancel" }).click();
 
-  ({ dialog, combobox } = await annotate(page, "The New York Times also described"));
+  ({ dialog, combobox } = await annotate(page, "also described beheadings"));
   await combobox.fill("A pamphlet");
   await dialog.getByRole("option", { name: "Create source “A pamphlet”" }).click();
   await expect(dialog.getByLabel("Kind")).toHaveValue("");
