@@ -5,17 +5,19 @@ import { createWorkspace, prisma, type TWorkspace } from "./fixtures/factories";
 const HEADLINE = "Armenian Soldiers Massacre Hundreds of Fleeing Families";
 const SUNDAY_TIMES_LABEL = `The Sunday Times · 1 March 1992 · ${HEADLINE}`;
 
-async function withSundayTimes(): Promise<TWorkspace> {
-  const workspace = await createWorkspace({ corpus: true });
-  await createSource({ workspaceId: workspace.id, userId: workspace.users.EDITOR.id, kind: "NEWS_ARTICLE", title: HEADLINE, containerTitle: "The Sunday Times", issued: "1992-03-01" });
-  return workspace;
-}
-
 async function annotate(page: Page, needle: string) {
   await selectText(page, needle);
   await page.getByRole("button", { name: "Annotate" }).click();
   const dialog = page.getByRole("dialog", { name: "New annotation" });
   return { dialog, combobox: dialog.getByRole("combobox", { name: "Claimed source" }) };
+}
+
+/** A workspace whose registry has the Sunday Times article, its campaign page open and the Sunday Times passage being annotated. */
+async function annotateWithSundayTimes(page: Page) {
+  const workspace = await createWorkspace({ corpus: true });
+  await createSource({ workspaceId: workspace.id, userId: workspace.users.EDITOR.id, kind: "NEWS_ARTICLE", title: HEADLINE, containerTitle: "The Sunday Times", issued: "1992-03-01" });
+  await openCampaign(page, workspace, "REVIEWER");
+  return { workspace, ...(await annotate(page, "reported the atrocity")) };
 }
 
 async function claimedSourceOf(workspace: TWorkspace, exact: string) {
@@ -24,9 +26,7 @@ async function claimedSourceOf(workspace: TWorkspace, exact: string) {
 }
 
 test("typing “Sunday” and pressing Enter chooses the Sunday Times article, and the sidebar names its outlet", async ({ page }) => {
-  const workspace = await withSundayTimes();
-  await openCampaign(page, workspace, "REVIEWER");
-  const { dialog, combobox } = await annotate(page, "reported the atrocity");
+  const { workspace, dialog, combobox } = await annotateWithSundayTimes(page);
   await combobox.fill("Sunday");
   await expect(dialog.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
   await expect(dialog.getByRole("option").first()).toContainText(SUNDAY_TIMES_LABEL);
@@ -40,9 +40,7 @@ test("typing “Sunday” and pressing Enter chooses the Sunday Times article, a
 });
 
 test("Tab takes the highlighted match and moves on; Escape closes the list, then clears the text", async ({ page }) => {
-  const workspace = await withSundayTimes();
-  await openCampaign(page, workspace, "REVIEWER");
-  const { dialog, combobox } = await annotate(page, "reported the atrocity");
+  const { dialog, combobox } = await annotateWithSundayTimes(page);
   await combobox.fill("sunday times");
   await combobox.press("Tab");
   await expect(combobox).toHaveValue(SUNDAY_TIMES_LABEL);
@@ -61,9 +59,7 @@ test("Tab takes the highlighted match and moves on; Escape closes the list, then
 });
 
 test("saving with a typed source not chosen asks which one was meant and saves nothing unsourced", async ({ page }) => {
-  const workspace = await withSundayTimes();
-  await openCampaign(page, workspace, "REVIEWER");
-  const { dialog, combobox } = await annotate(page, "reported the atrocity");
+  const { workspace, dialog, combobox } = await annotateWithSundayTimes(page);
   await combobox.fill("Sunday Times");
   await combobox.press("Escape");
   const question = dialog.getByRole("group", { name: "Which source do you mean by “Sunday Times”?" });
