@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ChainView } from "@/components/annotator/chain-view";
 import { Checklist } from "@/components/annotator/checklist";
 import { PageLabel } from "@/components/annotator/document-pages";
-import { sourceLabel } from "@/components/annotator/source-label";
+import { sourceLabel } from "@/lib/sources/label";
 import { StatusBadge } from "@/components/annotator/status-badge";
 import { statusClass } from "@/components/annotator/status-styles";
 import { shorten } from "@/lib/anchoring/selectors";
