@@ -1,12 +1,12 @@
 "use client";
 import { startTransition, useRef, useState } from "react";
 import { afterNextPaint } from "@/components/annotator/after-paint";
-import { AnnotationFields, draftFrom, draftPayload, type TDraft } from "@/components/annotator/annotation-fields";
+import { AnnotationFields, draftFrom, draftPayload, sourceQuestion, type TDraft } from "@/components/annotator/annotation-fields";
 import { ChainEditor } from "@/components/annotator/chain-editor";
 import { EvidenceSection } from "@/components/annotator/evidence-list";
 import { FormFooter } from "@/components/annotator/form-footer";
 import { SpanMover } from "@/components/annotator/span-mover";
-import { sourceLabel } from "@/components/annotator/source-label";
+import { sourceLabel } from "@/lib/sources/label";
 import { StatusBadge } from "@/components/annotator/status-badge";
 import { updateAnnotationAction } from "@/lib/annotations/actions";
 import type { TAnnotationView } from "@/lib/annotations/schemas";
@@ -100,6 +100,13 @@ export function AnnotationEditor(props: {
   }
 
   async function send(version: number) {
+    // Typed source text that matches no choice yet: ask which source was meant, as the new-annotation dialog does.
+    const question = sourceQuestion(draft);
+    if (question) {
+      setErrors({ sourceId: question });
+      setMessage("Nothing saved yet: say which source the text claims.");
+      return;
+    }
     const body = changes(base, draft, span);
     setPending(true);
     const result = await updateAnnotationAction(a.id, { version, ...body });
