@@ -15,6 +15,10 @@
  * `--smoke`: a 20-page PDF, a 200 KB page, a 400 KB text with 200 annotations, one run each, no
  * warm-up; exits non-zero when a page count, a text length, the painted highlights or the list's
  * entries are wrong (the full run too).
+ *
+ * For profiling: `--reading-only` skips the imports; `--trace=FILE` opens the document once more after
+ * the warm-up (not recorded) with a Chrome trace into FILE and a V8 CPU profile (FILE.cpuprofile), and
+ * prints where the main thread's time went up to painted (bench/lib/opening-trace.ts).
  */
 import os from "node:os";
 import type { BrowserContext, Page } from "@playwright/test";
@@ -26,12 +30,15 @@ import { startBench, startServer } from "./lib/app-server";
 import { launchBrowser, SIGN_IN, signIn } from "./lib/browser";
 import { copyCorpus, corpusDocument, CORPUS_TITLE, repeatedCorpus, spanRow } from "./lib/corpus-copy";
 import { longestTaskBefore, longestTaskBetween, navigationPhases, observeLongTasks, pageNow, paintedRangeCount, PHASE_COLUMNS, phaseCells, waitForPaint, type TPhases } from "./lib/page-probes";
+import { traceOpening } from "./lib/opening-trace";
 import { generateSpans, seededRandom } from "./lib/spans";
 import { formatMb, formatMs, markdownTable, median, medianAndMax } from "./lib/table";
 import { scriptClient } from "../prisma/client";
 import { createShutdown } from "../scripts/lib/database";
 
 const SMOKE = process.argv.includes("--smoke");
+const READING_ONLY = process.argv.includes("--reading-only");
+const TRACE_FILE = process.argv.find((arg) => arg.startsWith("--trace="))?.slice("--trace=".length);
 const RUNS = SMOKE ? 1 : 3;
 const WARM_UP = !SMOKE;
 const PORT = 3230;
@@ -231,12 +238,14 @@ async function reachEveryEntry(page: Page): Promise<TReading["list"]> {
   return { entries, ms: lastGrowth - from, longestTask: await longestTaskBetween(page, from, await pageNow(page)) };
 }
 
-async function openLarge(context: BrowserContext, document: TReadingDocument): Promise<TReading> {
+async function openLarge(context: BrowserContext, document: TReadingDocument, traceFile?: string): Promise<TReading> {
   const page = await context.newPage();
   try {
     await page.addInitScript(observeLongTasks);
+    const trace = traceFile ? await traceOpening(context, page, traceFile) : null;
     await page.goto(`${BASE_URL}/documents/${document.id}`, { waitUntil: "commit" });
     const paint = await waitForPaint(page, document.count, 0, WAIT_MS);
+    await trace?.stop(paint.end);
     const openingTask = await longestTaskBefore(page, paint.end);
     const phases = await navigationPhases(page, document.count);
     const paintedRanges = await paintedRangeCount(page);
@@ -252,6 +261,10 @@ async function measureReading(context: BrowserContext, document: TReadingDocumen
   if (WARM_UP) {
     log("reading view: warm-up open");
     await openLarge(context, document);
+  }
+  if (TRACE_FILE) {
+    log("reading view: traced open (not recorded: tracing and profiling slow it down)");
+    await openLarge(context, document, TRACE_FILE);
   }
   const runs: TReading[] = [];
   for (let run = 1; run <= RUNS; run++) {
@@ -338,8 +351,8 @@ function scrollNote(runs: readonly TReading[]): string {
 function printReport(browserVersion: string, files: readonly TFile[], imports: readonly TImportRun[][], document: TReadingDocument, reading: readonly TReading[]) {
   const runs = SMOKE ? `${RUNS} run (smoke: figures are indicative only)` : `median / max of ${RUNS} runs`;
   console.log(`\nLarge documents (issue 14): imports through POST /api/v1/documents, next start (production build), ${os.cpus().length} cores; ${runs}.\n`);
-  console.log(markdownTable(IMPORT_HEADERS, files.map((file, i) => importRow(file, imports[i])), new Set([0, 2, 7, 8])));
-  console.log(
+  if (files.length) console.log(markdownTable(IMPORT_HEADERS, files.map((file, i) => importRow(file, imports[i])), new Set([0, 2, 7, 8])));
+  if (files.length) console.log(
     `\nThe PDF: pdfkit, A4, DejaVu Sans 11 pt, ${PARAGRAPHS_PER_PAGE} paragraphs of "${CORPUS_TITLE}" per page; the web page: htmlPageWithChrome ` +
       "(menu, cookie banner, sidebar, footer, scripts) around the compilation repeated. extractDocument: lib/intake/extract.ts in the bench's own process " +
       "(Node, no server). dry run: POST …?dryRun=1 (extract, preview; nothing stored). import: POST, the document, its original and pages stored; " +
@@ -362,7 +375,7 @@ function printReport(browserVersion: string, files: readonly TFile[], imports: r
 // ---------------------------------------------------------------- main
 
 async function main() {
-  const files = await buildFiles();
+  const files = READING_ONLY ? [] : await buildFiles();
   const databaseUrl = await startBench({ shutdown, profile: "bench-large", deadlineMs: DEADLINE_MS });
   const { document, token, workspaceId } = await createBenchData(databaseUrl);
   log(`inserted ${READ_COUNT.toLocaleString("en-US")} annotations on a ${formatMb(document.bytes)} MB copy of the compilation`);
