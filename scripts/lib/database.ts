@@ -26,6 +26,7 @@ const PROFILES = {
   crash: { port: 54389, dir: "pg-crash" },
   backup: { port: 54399, dir: "pg-backup" },
   restore: { port: 54409, dir: "pg-restore" },
+  "bench-large": { port: 54419, dir: "pg-bench-large" },
 };
 
 const USER = "postgres";
