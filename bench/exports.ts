@@ -139,7 +139,7 @@ async function createBenchData(databaseUrl: string): Promise<TBenchData> {
     );
     const chains = annotations
       .filter(() => random() < 0.1)
-      .flatMap((a) => Array.from({ length: 2 + Math.floor(random() * 2) }, (_, position) => ({ annotationId: a.id, position, sourceId: pick(sources).id, locator: `p. ${position + 3}`, note: position === 0 ? "quoted in" : "" })));
+      .flatMap((a) => Array.from({ length: 2 + Math.floor(random() * 2) }, (_, position) => ({ workspaceId, annotationId: a.id, position, sourceId: pick(sources).id, locator: `p. ${position + 3}`, note: position === 0 ? "quoted in" : "" })));
     const comments = annotations
       .filter(() => random() < 0.2)
       .flatMap((a) =>
