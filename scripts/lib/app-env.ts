@@ -11,8 +11,12 @@ export function appEnv(options: {
   secretName: string;
   mode?: "production" | "development";
 }): NodeJS.ProcessEnv {
+  // An app login inherited from this process belongs to whatever database this process was given, not
+  // necessarily to `databaseUrl` (a reliability test's own server): only the one passed in is used.
+  const { DATABASE_APP_URL: _inherited, ...inherited } = process.env;
+  void _inherited;
   return {
-    ...process.env,
+    ...inherited,
     NODE_ENV: options.mode ?? "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: options.databaseUrl,
