@@ -25,12 +25,15 @@ const docId = (expr: string) => `'scale-doc-' || ${pad(6).replace("%s", `(${expr
 const sourceId = (expr: string) => `'scale-src-' || ${pad(4).replace("%s", `(${expr})`)}`;
 const reviewerId = (expr: string) => `'scale-user-' || (${expr})`;
 
-/** Secondary indexes of the two big tables: dropped for the load and built again after it (several times faster). */
+/**
+ * Secondary indexes of the two big tables: dropped for the load and built again after it (several
+ * times faster). Unique ones stay: composite foreign keys (workspaceId, id) reference them.
+ */
 async function dropIndexes(client: pg.Client): Promise<string[]> {
   const { rows } = await client.query<{ name: string; def: string }>(
     `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
      JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid
-     WHERE i.schemaname = 'public' AND i.tablename IN ('Annotation', 'AnnotationEvent') AND NOT x.indisprimary`,
+     WHERE i.schemaname = 'public' AND i.tablename IN ('Annotation', 'AnnotationEvent') AND NOT x.indisprimary AND NOT x.indisunique`,
   );
   for (const row of rows) await client.query(`DROP INDEX ${ident(row.name)}`);
   return rows.map((r) => r.def);
