@@ -3,6 +3,7 @@ import dynamic from "next/dynamic";
 import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { afterNextPaint } from "@/components/annotator/after-paint";
 import { AnnotatableText, placeCaret, type TTextSelection } from "@/components/annotator/annotatable-text";
+import { revealLinked } from "@/components/annotator/reveal-linked";
 import { DocumentPagesContext, GoToPage } from "@/components/annotator/document-pages";
 import { DeletedAnnotations } from "@/components/annotator/deleted-annotations";
 import { HighlightPainter, highlightsSupported, type TSpan } from "@/components/annotator/highlight-painter";
@@ -183,10 +184,12 @@ export function Annotator(props: {
     firstPaint.current = false;
   }, [painter, ready, shown]);
   useEffect(() => painter?.mark(selectedIds), [painter, selectedIds, shown]);
-  // Opened from a link to one annotation: bring its entry (and discussion) into view once.
-  useEffect(() => {
-    if (linkedId) document.querySelector(`[data-annotation-id="${CSS.escape(linkedId)}"]`)?.scrollIntoView({ block: "start" });
-  }, [linkedId]);
+  // Opened from a link to one annotation: bring its passage, entry and discussion into view once.
+  const showLinked = useStableCallback((id: string) => {
+    const a = annotations.find((x) => x.id === id);
+    return revealLinked(document.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`), a && painter?.elementAt(a.start));
+  });
+  useEffect(() => (linkedId ? showLinked(linkedId) : undefined), [linkedId, showLinked]);
   useEffect(() => () => painter?.destroy(), [painter]);
   // The panels' script is fetched once the list is shown, so that it never competes with opening.
   useEffect(() => {
