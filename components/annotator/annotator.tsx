@@ -427,6 +427,7 @@ export function Annotator(props: {
       >
         {props.pageStarts.length > 0 && <GoToPage pageCount={props.pageStarts.length} onGo={goToPage} />}
         <AnnotatableText
+          documentId={props.documentId}
           text={props.text}
           pageStarts={props.pageStarts}
           label={props.title}
