@@ -125,7 +125,8 @@ test("every format of the campaign page's report downloads through the API, for 
   expect(w3cCollectionErrors(collection)).toEqual([]);
   expect(collection.total).toBe(4);
   const origin = new URL(w3cResponse.url()).origin;
-  expect(collection.first.items[1].target.source).toBe(`${origin}/documents/${doc.id}`);
+  // The target source is the document itself: its address as `id`, with what is known of it (format, provenance).
+  expect(collection.first.items[1].target.source).toMatchObject({ id: `${origin}/documents/${doc.id}`, type: "Text", format: "text/plain" });
   expect(collection.first.items[1].target.selector[0]).toMatchObject({ type: "TextQuoteSelector", exact: "over 7 thousand people" });
 
   const claimResponse = await request.get(url("claimreview"));

@@ -8,6 +8,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { selectText, sidebar } from "./fixtures/annotator";
+import { expectAccessible } from "./fixtures/axe";
 import { apiSignIn, createWorkspace, prisma, signIn } from "./fixtures/factories";
 import {
   corpusText,
@@ -73,6 +74,7 @@ test("an editor uploads a PDF, annotates a span on page 5, and sees p. 5 propose
   await expect(item.locator(".facts")).toContainText("Leyla Mammadova");
   await expect(item.getByLabel("Title")).toHaveValue("Khojaly dossier");
   expect(await documentCount(workspace.id)).toBe(0);
+  await expectAccessible(page, "the new-document page with a PDF's preview");
 
   await page.getByRole("button", { name: "Import document" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Khojaly dossier" })).toBeVisible();
@@ -89,9 +91,13 @@ test("an editor uploads a PDF, annotates a span on page 5, and sees p. 5 propose
   await region.getByLabel("Go to page").fill("5");
   await region.getByRole("button", { name: "Go" }).click();
   await expect(region.locator('p[data-pages="5"]')).toBeInViewport();
+  // The marker above the page's first line is in view too (it is drawn above the line).
+  expect(await region.locator('p[data-pages="5"]').evaluate((p) => p.getBoundingClientRect().top)).toBeGreaterThan(15);
   await region.getByLabel("Go to page").fill("9");
   await region.getByRole("button", { name: "Go" }).click();
   await expect(region.getByText("Give a page from 1 to 8")).toBeVisible();
+  await page.locator(".document-provenance > summary").click();
+  await expectAccessible(page, "the reading view of a paged PDF, its provenance open");
 
   // A span on page 5: the dialog proposes its page as the locator.
   const phrase = phraseOnPage(doc, 5);
@@ -191,7 +197,7 @@ test("a web page imported from its address keeps the article, its provenance and
     const text = page.getByRole("region", { name: "Document text" });
     for (const chrome of CHROME_STRINGS) await expect(text).not.toContainText(chrome);
 
-    await page.getByText("Provenance").click();
+    await page.locator(".document-provenance > summary").click();
     const provenance = page.locator(".document-provenance");
     await expect(provenance).toContainText("Caspian Daily");
     await expect(provenance).toContainText("https://caspian-daily.example/news/khojaly-anniversary");

@@ -17,7 +17,7 @@ async function annotateWithSource(page: Page, options: { documentId: string; nee
   await page.getByRole("button", { name: "Annotate" }).click();
   const dialog = page.getByRole("dialog", { name: "New annotation" });
   await dialog.getByRole("combobox", { name: "Claimed source" }).fill(options.query);
-  await dialog.getByRole("option", { name: /^Black Garden/ }).click();
+  await dialog.getByRole("option", { name: /· Black Garden/ }).click();
   await dialog.getByLabel("Locator").fill(options.locator);
   await dialog.getByRole("button", { name: "Save annotation" }).click();
   await expect(dialog).toBeHidden();

@@ -24,3 +24,11 @@ export function formatCount(n: number, one: string, many = `${one}s`): string {
 export function formatLength(n: number): string {
   return formatCount(n, "character");
 }
+
+/** "1992", "March 1992" or "16 March 1992": a date published is as precise as it is known. */
+export function formatPartialDate(date: string): string {
+  const [year, month, day] = date.split("-").map(Number);
+  if (!month || !Number.isInteger(year)) return date;
+  const at = new Date(Date.UTC(year, month - 1, day || 1));
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", year: "numeric", month: "long", ...(day ? { day: "numeric" } : {}) }).format(at);
+}

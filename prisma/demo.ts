@@ -1,7 +1,8 @@
 /**
  * The demo: workspace "Khojaly corpus" with the five corpus texts and four users, one per role.
  * Idempotent: users, the workspace, memberships and documents are created only when missing
- * (a document is matched by its text's sha256, so renamed or deleted ones are not re-added).
+ * (a document is matched by its text's sha256, so renamed or deleted ones are not re-added), and the
+ * attributions the texts make, each with its claimed source (prisma/demo-annotations.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +10,7 @@ import type { PrismaClient } from "../lib/generated/prisma/client";
 import type { Role } from "../lib/generated/prisma/enums";
 import { hashPassword } from "../lib/auth/password";
 import { canonicalText, codePointLength, sha256Hex } from "../lib/documents/text";
+import { seedAttributions } from "./demo-annotations";
 
 export const DEMO_PASSWORD = "provenant-demo";
 export const DEMO_WORKSPACE = "Khojaly corpus";
@@ -34,7 +36,7 @@ export function readCorpusText(file: string): string {
   return canonicalText(fs.readFileSync(path.join(corpusDir, file), "utf8"));
 }
 
-export type TSeedReport = { workspaceId: string; createdUsers: number; createdDocuments: number };
+export type TSeedReport = { workspaceId: string; createdUsers: number; createdDocuments: number; createdSources: number; createdAnnotations: number };
 
 export async function seedDemo(prisma: PrismaClient): Promise<TSeedReport> {
   let createdUsers = 0;
@@ -63,16 +65,26 @@ export async function seedDemo(prisma: PrismaClient): Promise<TSeedReport> {
     });
   }
 
+  const documents: { id: string; file: string; text: string; revision: number }[] = [];
   for (const doc of CORPUS) {
     const text = readCorpusText(doc.file);
     const sha256 = sha256Hex(text);
-    const existing = await prisma.document.findFirst({ where: { workspaceId: workspace.id, sha256 }, select: { id: true } });
-    if (existing) continue;
-    await prisma.document.create({
+    const existing = await prisma.document.findFirst({ where: { workspaceId: workspace.id, sha256 }, select: { id: true, revision: true } });
+    if (existing) {
+      documents.push({ ...existing, file: doc.file, text });
+      continue;
+    }
+    const created = await prisma.document.create({
       data: { workspaceId: workspace.id, title: doc.title, text, sha256, length: codePointLength(text), createdById: ownerId },
+      select: { id: true, revision: true },
     });
+    documents.push({ ...created, file: doc.file, text });
     createdDocuments++;
   }
 
-  return { workspaceId: workspace.id, createdUsers, createdDocuments };
+  // The texts' own attributions, tagged by the demo reviewer.
+  const reviewerId = users.get("reviewer@example.com") as string;
+  const { createdSources, createdAnnotations } = await seedAttributions(prisma, { workspaceId: workspace.id, actorId: reviewerId, documents });
+
+  return { workspaceId: workspace.id, createdUsers, createdDocuments, createdSources, createdAnnotations };
 }

@@ -20,6 +20,8 @@ type TProps = {
   onClickOffset: (offset: number) => void;
   /** The key `a` with a selection. */
   onAnnotateKey: () => void;
+  /** The screen-reader hint: how to select, and what the reader may do with a selection (their role decides). */
+  hint: string;
 };
 
 /** Keys that would edit; the text is never changed (input events are cancelled too). */
@@ -148,7 +150,7 @@ export function AnnotatableText(props: TProps) {
     <>
       {/* Outside the text: its children are the lines, one paragraph each. */}
       <p id={hintId} className="sr-only">
-        Select text with the mouse or Shift and the arrow keys, then press A to annotate it.
+        {props.hint}
       </p>
       {rendered.reflowable && (
         <label className="reflow-toggle">

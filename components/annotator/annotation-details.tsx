@@ -13,6 +13,8 @@ import type { TMemberOption } from "@/lib/workspaces/schemas";
 /** Everything about the chosen annotation below its entry: editing, sign-off, assignment, discussion and history. */
 export function AnnotationDetails(props: {
   annotation: TAnnotationView;
+  /** The document's text (the editor quotes and moves spans in it). */
+  text: string;
   sources: TSource[];
   viewer: TMemberOption;
   members: TMemberOption[];
@@ -24,7 +26,6 @@ export function AnnotationDetails(props: {
   liveKey?: string;
   onSaved: (a: TAnnotationView) => void;
   onDelete: (a: TAnnotationView) => void;
-  onCancel: () => void;
 }) {
   const a = props.annotation;
   const canAnnotate = hasRole(props.viewer.role, "REVIEWER");
@@ -34,11 +35,11 @@ export function AnnotationDetails(props: {
         // Not re-keyed on changes: the editor follows them itself and keeps unsaved input (annotation-editor.tsx).
         <AnnotationEditor
           annotation={a}
+          text={props.text}
           sources={props.sources}
           textSelection={props.textSelection}
           onSaved={props.onSaved}
           onDelete={props.onDelete}
-          onCancel={props.onCancel}
         />
       ) : (
         // Readers see what was found; the chain is already in the entry itself.

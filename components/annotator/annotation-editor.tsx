@@ -1,11 +1,12 @@
 "use client";
-import { startTransition, useState } from "react";
+import { startTransition, useRef, useState } from "react";
 import { afterNextPaint } from "@/components/annotator/after-paint";
-import { AnnotationFields, draftFrom, draftPayload, type TDraft } from "@/components/annotator/annotation-fields";
+import { AnnotationFields, draftFrom, draftPayload, sourceQuestion, type TDraft } from "@/components/annotator/annotation-fields";
 import { ChainEditor } from "@/components/annotator/chain-editor";
 import { EvidenceSection } from "@/components/annotator/evidence-list";
 import { FormFooter } from "@/components/annotator/form-footer";
-import { sourceLabel } from "@/components/annotator/source-label";
+import { SpanMover } from "@/components/annotator/span-mover";
+import { sourceLabel } from "@/lib/sources/label";
 import { StatusBadge } from "@/components/annotator/status-badge";
 import { updateAnnotationAction } from "@/lib/annotations/actions";
 import type { TAnnotationView } from "@/lib/annotations/schemas";
@@ -36,7 +37,8 @@ export function editorKey(a: TAnnotationView): string {
 
 /**
  * Edit an annotation's source, locator, status, note and span, with stale-save protection; below
- * the form, its evidence and attribution chain (separate forms: HTML forms do not nest).
+ * the form, its evidence and attribution chain (separate forms: HTML forms do not nest). Cancel
+ * discards the edits and closes the form, leaving the annotation chosen ("Edit annotation" reopens it).
  *
  * The form edits `base`, the version it started from. When the annotation changes under it (a
  * live update, someone else's save) the form follows if nothing was typed; otherwise it keeps
@@ -45,13 +47,17 @@ export function editorKey(a: TAnnotationView): string {
  */
 export function AnnotationEditor(props: {
   annotation: TAnnotationView;
+  /** The document's text, for the quote of a moved span and for moving it by words. */
+  text: string;
   sources: TSource[];
   textSelection: { start: number; end: number } | null;
   onSaved: (annotation: TAnnotationView) => void;
   onDelete: (annotation: TAnnotationView) => void;
-  onCancel: () => void;
 }) {
   const a = props.annotation;
+  // Cancel closes the form only: the annotation stays chosen, its evidence, discussion and history open.
+  const [editing, setEditing] = useState(true);
+  const editButton = useRef<HTMLButtonElement>(null);
   const [base, setBase] = useState(a);
   const [draft, setDraft] = useState<TDraft>(() => draftFrom(a));
   const [span, setSpan] = useState({ start: a.start, end: a.end });
@@ -94,6 +100,13 @@ export function AnnotationEditor(props: {
   }
 
   async function send(version: number) {
+    // Typed source text that matches no choice yet: ask which source was meant, as the new-annotation dialog does.
+    const question = sourceQuestion(draft);
+    if (question) {
+      setErrors({ sourceId: question });
+      setMessage("Nothing saved yet: say which source the text claims.");
+      return;
+    }
     const body = changes(base, draft, span);
     setPending(true);
     const result = await updateAnnotationAction(a.id, { version, ...body });
@@ -124,74 +137,79 @@ export function AnnotationEditor(props: {
     props.onSaved(conflict.current);
   }
 
+  function cancel() {
+    start(base);
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  }
+
   return (
     <div className="annotation-details">
-      <form
-        className="stack annotation-editor"
-        noValidate
-        aria-label="Edit annotation"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void send(conflict ? conflict.current.version : base.version);
-        }}
-      >
-        {/* While a save is on its way its own live event may come first: that is not someone else's change. */}
-        {changedUnder && !conflict && !pending && (
-          <div role="status" className="notice live-changed">
-            <p>
-              <strong>{a.updatedBy.name} changed this annotation.</strong> What you typed is kept; saving it shows both versions first.
-            </p>
-            <button type="button" className="button" onClick={() => start(a)}>
-              Discard mine, show theirs
-            </button>
-          </div>
-        )}
-        {conflict && (
-          <div role="alert" className="conflict">
-            <p>
-              <strong>{conflict.message}</strong> (version {conflict.current.version}). Nothing of yours was saved.
-            </p>
-            <p>
-              Their version: <StatusBadge status={conflict.current.status} /> {conflict.current.source ? sourceLabel(conflict.current.source) : "no source"}
-              {conflict.current.locator ? `, ${conflict.current.locator}` : ""}
-              {conflict.current.note ? ` — “${conflict.current.note}”` : ""}
-            </p>
-            <div className="toolbar">
-              <button type="button" className="button" onClick={reload}>
-                Reload their version
-              </button>
-              <button type="submit" className="button primary" disabled={pending}>
-                Reapply my changes
+      {!editing ? (
+        <button ref={editButton} type="button" className="button edit-annotation" onClick={() => setEditing(true)}>
+          Edit annotation
+        </button>
+      ) : (
+        <form
+          className="stack annotation-editor"
+          noValidate
+          aria-label="Edit annotation"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send(conflict ? conflict.current.version : base.version);
+          }}
+        >
+          {/* While a save is on its way its own live event may come first: that is not someone else's change. */}
+          {changedUnder && !conflict && !pending && (
+            <div role="status" className="notice live-changed">
+              <p>
+                <strong>{a.updatedBy.name} changed this annotation.</strong> What you typed is kept; saving it shows both versions first.
+              </p>
+              <button type="button" className="button" onClick={() => start(a)}>
+                Discard mine, show theirs
               </button>
             </div>
-          </div>
-        )}
-        <AnnotationFields key={generation} draft={draft} onChange={setDraft} sources={props.sources} errors={errors} disabled={pending} />
-        <fieldset className="span-fields">
-          <legend>Span (code points)</legend>
-          <label>
-            Start <input type="number" min={0} value={span.start} onChange={(e) => setSpan({ ...span, start: Number(e.target.value) })} />
-          </label>
-          <label>
-            End <input type="number" min={1} value={span.end} onChange={(e) => setSpan({ ...span, end: Number(e.target.value) })} />
-          </label>
-          <button type="button" className="button" disabled={!props.textSelection} onClick={() => props.textSelection && setSpan(props.textSelection)}>
-            Use text selection
-          </button>
-          {(errors.start || errors.end || errors.exact) && (
-            <p role="alert" className="error">
-              {errors.start ?? errors.end ?? errors.exact}
-            </p>
           )}
-        </fieldset>
-        {!conflict && (
-          <FormFooter message={message} pending={pending} saveLabel="Save changes" onCancel={props.onCancel}>
-            <button type="button" className="button danger" onClick={() => props.onDelete(a)}>
-              Delete
-            </button>
-          </FormFooter>
-        )}
-      </form>
+          {conflict && (
+            <div role="alert" className="conflict">
+              <p>
+                <strong>{conflict.message}</strong> (version {conflict.current.version}). Nothing of yours was saved.
+              </p>
+              <p>
+                Their version: <StatusBadge status={conflict.current.status} /> {conflict.current.source ? sourceLabel(conflict.current.source) : "no source"}
+                {conflict.current.locator ? `, ${conflict.current.locator}` : ""}
+                {conflict.current.note ? ` — “${conflict.current.note}”` : ""}
+              </p>
+              <div className="toolbar">
+                <button type="button" className="button" onClick={reload}>
+                  Reload their version
+                </button>
+                <button type="submit" className="button primary" disabled={pending}>
+                  Reapply my changes
+                </button>
+              </div>
+            </div>
+          )}
+          <AnnotationFields key={generation} draft={draft} onChange={setDraft} sources={props.sources} errors={errors} disabled={pending} />
+          <SpanMover
+            annotationId={a.id}
+            text={props.text}
+            span={span}
+            exact={span.start === base.start && span.end === base.end ? base.exact : undefined}
+            textSelection={props.textSelection}
+            onChange={setSpan}
+            error={errors.start ?? errors.end ?? errors.exact}
+            disabled={pending}
+          />
+          {!conflict && (
+            <FormFooter message={message} pending={pending} saveLabel="Save changes" onCancel={cancel}>
+              <button type="button" className="button danger" onClick={() => props.onDelete(a)}>
+                Delete
+              </button>
+            </FormFooter>
+          )}
+        </form>
+      )}
       <EvidenceSection annotation={a} sources={props.sources} canEdit onAnnotationChanged={props.onSaved} />
       <ChainEditor annotation={a} sources={props.sources} onAnnotationChanged={props.onSaved} />
     </div>

@@ -21,9 +21,19 @@ export function draftFrom(a: TAnnotationView): TDraft {
   };
 }
 
+/**
+ * Why the draft may not be saved yet: text typed as the claimed source and not chosen. A form asks
+ * this before saving; were one not to, the empty sourceId sent below is refused by the server.
+ */
+export function sourceQuestion(d: TDraft): string | null {
+  if (d.source.kind !== "unresolved") return null;
+  return d.source.sourceIds.length ? `Choose the source you meant by “${d.source.text}”, or “No source yet”.` : `Create “${d.source.text}” as a source, or choose “No source yet”.`;
+}
+
 /** The request fields of a draft; `sourceId: null` clears a source. */
 export function draftPayload(d: TDraft): { sourceId?: string | null; source?: TInlineSource; locator: string; attributionText: string; status: TStatus; note: string } {
-  const source = d.source.kind === "existing" ? { sourceId: d.source.sourceId } : d.source.kind === "new" ? { source: d.source.source } : { sourceId: null };
+  const chosen = d.source.kind === "existing" ? { sourceId: d.source.sourceId } : d.source.kind === "new" ? { source: d.source.source } : { sourceId: null };
+  const source = d.source.kind === "unresolved" ? { sourceId: "" } : chosen;
   return { ...source, locator: d.locator, attributionText: d.attributionText, status: d.status, note: d.note };
 }
 

@@ -8,11 +8,13 @@ import { DocumentPagesContext, GoToPage } from "@/components/annotator/document-
 import { DeletedAnnotations } from "@/components/annotator/deleted-annotations";
 import { HighlightPainter, highlightsSupported, type TSpan } from "@/components/annotator/highlight-painter";
 import { OrphanedAnnotations } from "@/components/annotator/orphaned";
+import { READING_KEYS, readingShortcuts } from "@/components/annotator/reading-shortcuts";
 import { AnnotationList, type TFilters } from "@/components/annotator/sidebar";
 import { StatusStyles } from "@/components/annotator/status-styles";
 import type { TextLines } from "@/components/annotator/text-lines";
 import { UndoToast } from "@/components/annotator/undo-toast";
 import { LiveStatus } from "@/components/live/live-status";
+import { ShortcutHelp, useShortcutKeys } from "@/components/ui/shortcuts";
 import { publishPresence } from "@/components/live/presence-store";
 import { useLiveEvents } from "@/components/live/use-live";
 import { cpSlice } from "@/lib/anchoring/code-points";
@@ -102,6 +104,9 @@ function withSource(list: TSource[], source: TSource | null): TSource[] {
   return held.version < source.version ? list.map((s) => (s === held ? source : s)) : list;
 }
 
+/** The list entry of an annotation (rendered by sidebar.tsx). */
+const entryOf = (id: string) => document.querySelector<HTMLElement>(`[data-annotation-id="${CSS.escape(id)}"]`);
+
 /** Live events that arrive together (a bulk change, a replay) are applied in one render. */
 const LIVE_BATCH_MS = 30;
 
@@ -129,6 +134,7 @@ export function Annotator(props: {
   liveCursor?: string | null;
 }) {
   const canAnnotate = hasRole(props.viewer.role, "REVIEWER");
+  const shortcutGroups = useMemo(() => readingShortcuts(canAnnotate), [canAnnotate]);
   const index = useMemo(() => new LineIndex(props.text), [props.text]);
   // null until the page's data has arrived (props.initialData).
   const [loaded, setLoaded] = useState<TAnnotationView[] | null>(null);
@@ -187,7 +193,7 @@ export function Annotator(props: {
   // Opened from a link to one annotation: bring its passage, entry and discussion into view once.
   const showLinked = useStableCallback((id: string) => {
     const a = annotations.find((x) => x.id === id);
-    return revealLinked(document.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`), a && painter?.elementAt(a.start));
+    return revealLinked(entryOf(id), a && painter?.elementAt(a.start));
   });
   useEffect(() => (linkedId ? showLinked(linkedId) : undefined), [linkedId, showLinked]);
   useEffect(() => () => painter?.destroy(), [painter]);
@@ -361,6 +367,26 @@ export function Annotator(props: {
     if (span) setDialogSpan(span);
   }
 
+  /** Chooses the next (1) or previous (-1) annotation of the list, in reading order, and shows it in the text and the list. */
+  function step(direction: 1 | -1) {
+    if (shown.length === 0) return;
+    const at = shown.findIndex((a) => a.id === selectedIds[0]);
+    const next = shown[at < 0 ? (direction > 0 ? 0 : shown.length - 1) : Math.min(shown.length - 1, Math.max(0, at + direction))];
+    setSelectedIds([next.id]);
+    painter?.elementAt(next.start)?.scrollIntoView({ block: "center" });
+    requestAnimationFrame(() => entryOf(next.id)?.scrollIntoView({ block: "nearest" }));
+  }
+  useShortcutKeys({
+    [READING_KEYS.next]: () => step(1),
+    [READING_KEYS.previous]: () => step(-1),
+    [READING_KEYS.goTo]: () => {
+      const id = selectedIds[0] ?? shown[0]?.id;
+      if (!id) return;
+      if (!selectedIds.length) setSelectedIds([id]);
+      requestAnimationFrame(() => entryOf(id)?.querySelector<HTMLElement>(":scope > .item-button")?.focus());
+    },
+  });
+
   const choose = useStableCallback((id: string) => {
     const a = annotations.find((x) => x.id === id);
     setSelectedIds((ids) => (ids.length === 1 && ids[0] === id ? [] : [id]));
@@ -371,7 +397,7 @@ export function Annotator(props: {
     const hits = shown.filter((a) => a.start <= offset && offset < a.end).map((a) => a.id);
     if (!hits.length) return;
     setSelectedIds(hits);
-    requestAnimationFrame(() => document.querySelector(`[data-annotation-id="${hits[0]}"]`)?.scrollIntoView({ block: "nearest" }));
+    requestAnimationFrame(() => entryOf(hits[0])?.scrollIntoView({ block: "nearest" }));
   }
 
   const remove = useStableCallback(async (a: TAnnotationView) => {
@@ -384,7 +410,6 @@ export function Annotator(props: {
       setUndo(result.data);
     });
   });
-  const cancelDetails = useCallback(() => setSelectedIds([]), []);
   // Trimmed once per selection (it slices the whole text), and the same object while it lasts.
   const textSelection = useMemo(() => selection && trimSpan(props.text, selection), [props.text, selection]);
 
@@ -436,12 +461,18 @@ export function Annotator(props: {
           onSelection={onSelection}
           onClickOffset={onClickOffset}
           onAnnotateKey={openDialog}
+          hint={
+            canAnnotate
+              ? "Select text with the mouse or Shift and the arrow keys, then press A to annotate it. Press J and K to move between annotations, ? for all shortcuts."
+              : "Select text with the mouse or Shift and the arrow keys to read or copy it. Press J and K to move between annotations, ? for all shortcuts."
+          }
         />
         {canAnnotate && selection && (
           <button
             type="button"
             className="button primary annotate-button"
-            style={{ top: selection.rect.top, left: selection.rect.left }}
+            // Kept inside the text region, so that a selection near its right edge (a phone) never widens the page.
+            style={{ top: selection.rect.top, left: `min(${selection.rect.left}px, calc(100% - 8rem))` }}
             onMouseDown={(e) => e.preventDefault()}
             onClick={openDialog}
           >
@@ -461,6 +492,7 @@ export function Annotator(props: {
             Loading annotations…
           </p>
         )}
+        <ShortcutHelp groups={shortcutGroups} />
         {ready && (
           <AnnotationList
             all={placed}
@@ -470,6 +502,19 @@ export function Annotator(props: {
             onFilters={setFilters}
             selectedIds={selectedIds}
             onChoose={choose}
+            empty={
+              canAnnotate ? (
+                <>
+                  No annotations yet. To add one, select a passage in the text: drag over it with the mouse, or click in the text (or Tab to it) and hold Shift while you press the arrow keys. An
+                  Annotate button then appears beside the selection; press it, or press A.
+                </>
+              ) : (
+                <>
+                  No annotations yet. As a viewer you can read this document, select and copy its text, and export it from its report (PDF, HTML, CSV, JSON); reviewers and editors add the
+                  annotations.
+                </>
+              )
+            }
             orphans={
               <OrphanedAnnotations
                 orphans={orphans}
@@ -487,6 +532,7 @@ export function Annotator(props: {
               <MemoDetails
                 key={a.id}
                 annotation={a}
+                text={props.text}
                 sources={sources}
                 viewer={props.viewer}
                 members={props.members}
@@ -494,7 +540,6 @@ export function Annotator(props: {
                 textSelection={textSelection}
                 onSaved={remember}
                 onDelete={remove}
-                onCancel={cancelDetails}
               />
             )}
           />

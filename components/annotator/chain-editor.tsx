@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import { sourceLabel } from "@/components/annotator/source-label";
+import { sourceLabel } from "@/lib/sources/label";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { shorten } from "@/lib/anchoring/selectors";
 import { setChainAction } from "@/lib/annotations/actions";

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { EvidenceForm } from "@/components/annotator/evidence-form";
-import { sourceLabel } from "@/components/annotator/source-label";
+import { sourceLabel } from "@/lib/sources/label";
 import type { TAnnotationView } from "@/lib/annotations/schemas";
 import { listEvidenceAction, removeEvidenceAction } from "@/lib/evidence/actions";
 import { STANCE_INFO, type TEvidence, type TEvidenceChange } from "@/lib/evidence/schemas";

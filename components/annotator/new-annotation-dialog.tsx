@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { AnnotationFields, draftPayload, emptyDraft, type TDraft } from "@/components/annotator/annotation-fields";
+import { AnnotationFields, draftPayload, emptyDraft, sourceQuestion, type TDraft } from "@/components/annotator/annotation-fields";
 import { usePageLocator } from "@/components/annotator/document-pages";
 import { FormFooter } from "@/components/annotator/form-footer";
 import { shorten } from "@/lib/anchoring/selectors";
@@ -32,6 +32,12 @@ export function NewAnnotationDialog(props: {
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
+    const question = sourceQuestion(draft);
+    if (question) {
+      setErrors({ sourceId: question });
+      setMessage("Nothing saved yet: say which source the text claims.");
+      return;
+    }
     setPending(true);
     const result = await createAnnotationAction(props.documentId, { start: props.span.start, end: props.span.end, exact: props.span.exact, ...draftPayload(draft) });
     // Saved: the dialog closes (after the frame that paints the highlight) still pending, so that

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState, useTransition } from "react";
-import { sourceLabel } from "@/components/annotator/source-label";
+import { sourceLabel } from "@/lib/sources/label";
 import { RefusedNotice } from "@/components/annotator/stale-notice";
 import { StatusBadge } from "@/components/annotator/status-badge";
 import { statusClass } from "@/components/annotator/status-styles";

@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ChainView } from "@/components/annotator/chain-view";
 import { Checklist } from "@/components/annotator/checklist";
 import { PageLabel } from "@/components/annotator/document-pages";
-import { sourceLabel } from "@/components/annotator/source-label";
+import { sourceLabel } from "@/lib/sources/label";
 import { StatusBadge } from "@/components/annotator/status-badge";
 import { statusClass } from "@/components/annotator/status-styles";
 import { shorten } from "@/lib/anchoring/selectors";
@@ -92,6 +92,8 @@ export function AnnotationList(props: {
   onFilters: (f: TFilters) => void;
   selectedIds: string[];
   onChoose: (id: string) => void;
+  /** What the list says while the document has no annotations (how to add one, or what a reader may do). */
+  empty: React.ReactNode;
   /** Imported annotations not placed in the text (components/annotator/orphaned.tsx). */
   orphans?: React.ReactNode;
   renderEditor: (a: TAnnotationView) => React.ReactNode;
@@ -143,7 +145,7 @@ export function AnnotationList(props: {
         </label>
       </div>
       {props.shown.length === 0 ? (
-        <p className="muted">{props.all.length === 0 ? "No annotations yet. Select text and press A, or use the Annotate button." : "No annotations match these filters."}</p>
+        <p className="muted empty-list">{props.all.length === 0 ? props.empty : "No annotations match these filters."}</p>
       ) : (
         <ol className="annotation-list">
           {visible.map((a) => {

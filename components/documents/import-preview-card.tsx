@@ -40,7 +40,8 @@ export function ImportPreviewCard({ preview, headingId }: { preview: TImportPrev
       )}
       <details open>
         <summary>First lines</summary>
-        <div className="import-first-lines">
+        {/* Scrolls when long: focusable, so that it scrolls from the keyboard too. */}
+        <div className="import-first-lines" tabIndex={0} role="region" aria-label={`First lines of ${preview.title}`}>
           {preview.firstLines.map((line, i) => (
             <p key={i}>{line}</p>
           ))}

@@ -3,12 +3,13 @@ import { NO_SOURCE, queueHref, type TQueueFilters, type TQueueTab } from "@/lib/
 import { SIGN_OFF_INFO, SIGN_OFF_STATES, STATUSES, STATUS_INFO } from "@/lib/statuses";
 
 type TOption = { id: string; title: string };
+type TSourceOption = { id: string; label: string };
 
 /**
  * The queue's filters as a plain GET form: the state lives in the URL, so a filtered queue can be
  * shared, the dashboard can link to one, and the back button works.
  */
-export function QueueFilters(props: { workspaceId: string; tab: TQueueTab; filters: TQueueFilters; documents: TOption[]; sources: TOption[] }) {
+export function QueueFilters(props: { workspaceId: string; tab: TQueueTab; filters: TQueueFilters; documents: TOption[]; sources: TSourceOption[] }) {
   const { filters } = props;
   const filtered = Object.values(filters).some(Boolean);
   return (
@@ -31,7 +32,7 @@ export function QueueFilters(props: { workspaceId: string; tab: TQueueTab; filte
         <option value={NO_SOURCE}>No source yet</option>
         {props.sources.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.title}
+            {s.label}
           </option>
         ))}
       </select>

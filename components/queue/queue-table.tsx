@@ -137,7 +137,7 @@ export function QueueTable(props: TProps) {
                     {failure && <p className="error small">{failure}</p>}
                   </th>
                   <td>{r.documentTitle}</td>
-                  <td>{r.source ? r.source.title : <span className="muted">No source yet</span>}</td>
+                  <td>{r.source ? r.source.label : <span className="muted">No source yet</span>}</td>
                   <td>
                     <StatusBadge status={r.status} />
                   </td>

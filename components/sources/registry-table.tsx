@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { StatusBreakdown } from "@/components/sources/status-breakdown";
 import type { TRegistryEntry, TRegistryQuery, TRegistrySort } from "@/lib/sources/registry-schemas";
+import { sourceLabel } from "@/lib/sources/label";
 import { formatAuthors, SOURCE_KIND_LABELS } from "@/lib/sources/schemas";
 
 const COLUMNS: { sort: TRegistrySort; label: string; num?: boolean }[] = [
@@ -54,7 +55,7 @@ export function RegistryTable(props: { entries: TRegistryEntry[]; query: TRegist
           {props.entries.map((s) => (
             <tr key={s.id}>
               <th scope="row">
-                <Link href={`/sources/${s.id}`}>{s.title}</Link>
+                <Link href={`/sources/${s.id}`}>{sourceLabel(s)}</Link>
                 {s.aliases.length > 0 && <div className="muted small">also cited as {s.aliases.join("; ")}</div>}
               </th>
               <td>{SOURCE_KIND_LABELS[s.kind]}</td>

@@ -15,7 +15,7 @@ describe("CSV export", () => {
     expect(file.contentType).toBe("text/csv; charset=utf-8");
     expect(file.extension).toBe("csv");
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(text.split("\r\n")[0]).toBe("\uFEFFDocument,Document ID,Annotation ID,Start,End,Page,Placed,Quote,Source title,Source authors,Source kind,Source date,Source URL,Locator,Status,Evidence count,Assignee,Verdict by,Signed off by,Sign-off,Created,Updated,Note");
+    expect(text.split("\r\n")[0]).toBe("\uFEFFDocument,Document ID,Annotation ID,Start,End,Page,Placed,Quote,Source,Source title,Source outlet,Source authors,Source kind,Source date,Source URL,Locator,Attribution in the text,Status,Evidence count,Assignee,Verdict by,Signed off by,Sign-off,Created,Updated,Note");
     expect(text.replace(/\r\n/g, "").includes("\n")).toBe(true); // the multi-line note keeps its LF inside quotes
     expect(text.endsWith("\r\n")).toBe(true);
   });
@@ -49,6 +49,19 @@ describe("CSV export", () => {
     const russian = rows.find((r) => r["Annotation ID"] === "a-ru")!;
     expect(russian).toMatchObject({ Document: "Доклад «Мемориала»", Quote: "Мемориал сообщил 😀", Locator: "с. 12", "Source authors": "de Waal, Thomas", Status: "Partly verified" });
     expect(rows.find((r) => r["Annotation ID"] === "a-orphan")).toMatchObject({ Start: "", End: "", Page: "", Placed: "No" });
+  });
+
+  it("names the source as the app does and gives the outlet and the attribution wording their own columns", async () => {
+    const report = fixtureReport();
+    report.documents[0].annotations.find((a) => a.id === "a-contradicted")!.attributionText = "according to Newsweek";
+    const rows = parse(String((await renderCsv(report)).body), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r["Annotation ID"] === "a-contradicted")).toMatchObject({
+      Source: "Newsweek · 16 March 1992 · Massacre in the Caucasus",
+      "Source title": "Massacre in the Caucasus",
+      "Source outlet": "Newsweek",
+      "Attribution in the text": "according to Newsweek",
+    });
+    expect(rows.find((r) => r["Annotation ID"] === "a-verified")).toMatchObject({ Source: "Memorial Human Rights Centre · 1992 · Report on Massive Human Rights Violations in Khojaly", "Source outlet": "" });
   });
 
   it("gives the page of each span in a paged document, apart from the locator in its source", async () => {

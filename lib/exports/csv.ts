@@ -8,6 +8,7 @@ import { stringify } from "csv-stringify/sync";
 import type { TPerson } from "@/lib/annotations/schemas";
 import type { TRenderer } from "@/lib/exports/types";
 import type { TReportAnnotation, TReportDocument } from "@/lib/reports/schemas";
+import { sourceLabel } from "@/lib/sources/label";
 import { formatAuthors, SOURCE_KIND_LABELS } from "@/lib/sources/schemas";
 import { SIGN_OFF_INFO, STATUS_INFO } from "@/lib/statuses";
 
@@ -34,12 +35,16 @@ export const CSV_COLUMNS: [string, (d: TReportDocument, a: TReportAnnotation) =>
   ["Page", (_, a) => pages(a)],
   ["Placed", (_, a) => (a.orphaned ? "No" : "Yes")],
   ["Quote", (_, a) => a.exact],
+  // The source as the reading view names it, then its parts: the outlet is an article's newspaper or journal.
+  ["Source", (_, a) => (a.source ? sourceLabel(a.source) : "")],
   ["Source title", (_, a) => a.source?.title ?? ""],
+  ["Source outlet", (_, a) => a.source?.containerTitle ?? ""],
   ["Source authors", (_, a) => formatAuthors(a.source?.authors ?? [])],
   ["Source kind", (_, a) => (a.source ? SOURCE_KIND_LABELS[a.source.kind] : "")],
   ["Source date", (_, a) => a.source?.issued ?? ""],
   ["Source URL", (_, a) => a.source?.url ?? ""],
   ["Locator", (_, a) => a.locator],
+  ["Attribution in the text", (_, a) => a.attributionText],
   ["Status", (_, a) => STATUS_INFO[a.status].label],
   ["Evidence count", (_, a) => a.evidenceCount],
   ["Assignee", (_, a) => person(a.assignee)],

@@ -35,6 +35,17 @@ describe("JSON export", () => {
     expect(lean.options).toEqual({ statuses: ["VERIFIED"], includeText: false, includeComments: false });
   });
 
+  it("gives each annotation its source's label and outlet and the attribution wording as fields, valid against the schema", () => {
+    const report = fixtureReport();
+    report.documents[0].annotations.find((a) => a.id === "a-contradicted")!.attributionText = "according to Newsweek";
+    const data = toExportJson(report);
+    expect(errors(data)).toEqual([]);
+    const a = data.documents[0].annotations.find((x) => x.id === "a-contradicted")!;
+    expect(a).toMatchObject({ sourceLabel: "Newsweek · 16 March 1992 · Massacre in the Caucasus", sourceOutlet: "Newsweek", attributionText: "according to Newsweek" });
+    const bare = data.documents.flatMap((d) => d.annotations).find((x) => x.sourceId === null)!;
+    expect(bare).toMatchObject({ sourceLabel: null, sourceOutlet: "" });
+  });
+
   it("holds everything about an annotation, naming sources by id from one list", () => {
     const data = toExportJson(fixtureReport());
     const a = data.documents[0].annotations[0];

@@ -3,7 +3,8 @@
  * at /schemas/provenant-export-v2.json (public/schemas/). Sources are listed once and named by id
  * from annotations and evidence. A change of shape is a new version and a new schema file (the
  * old ones stay served, for exports already made): v2 added each document's provenance (format,
- * metadata, original file, pages) and each annotation's page. Pure.
+ * metadata, original file, pages) and each annotation's page; later, each annotation's source label and
+ * outlet (optional in the schema, so exports made before still validate). Pure.
  */
 import type { TPerson } from "@/lib/annotations/schemas";
 import type { TComment } from "@/lib/comments/schemas";
@@ -13,6 +14,7 @@ import { citedSources } from "@/lib/exports/cited-sources";
 import type { TRenderer } from "@/lib/exports/types";
 import { annotationUrl } from "@/lib/exports/urls";
 import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/schemas";
+import { sourceLabel } from "@/lib/sources/label";
 import type { TSource } from "@/lib/sources/schemas";
 import { STATUS_INFO } from "@/lib/statuses";
 
@@ -68,6 +70,9 @@ function presentAnnotation(report: TReport, a: TReportAnnotation) {
     status: a.status,
     statusLabel: STATUS_INFO[a.status].label,
     sourceId: a.source?.id ?? null,
+    // Named here as well as in `sources`, so a reader of one annotation sees who it cites and the outlet.
+    sourceLabel: a.source ? sourceLabel(a.source) : null,
+    sourceOutlet: a.source?.containerTitle ?? "",
     locator: a.locator,
     attributionText: a.attributionText,
     note: a.note,

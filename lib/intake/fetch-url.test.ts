@@ -188,6 +188,11 @@ describe("fetchUrl", () => {
     expect((await refusal(fetchUrl("not a url", allow))).message).toBe("That is not a valid URL");
   });
 
+  it("refuses an address with a user name or password, which it would otherwise send on", async () => {
+    const withCredentials = base.replace("http://", "http://reviewer:secret@");
+    expect((await refusal(fetchUrl(`${withCredentials}/article`, allow))).message).toMatch(/^Remove the user name and password from the address/);
+  });
+
   it("reports the server's error status", async () => {
     expect((await refusal(fetchUrl(`${base}/missing`, allow))).message).toBe("The server answered 404");
   });

@@ -98,6 +98,8 @@ function httpUrl(value: string, base?: URL): URL {
     throw refused("That is not a valid URL");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw refused("Only http and https URLs can be imported");
+  // A user name or password in the address would be sent on (and kept as the original's URL).
+  if (url.username || url.password) throw refused("Remove the user name and password from the address; pages behind a login cannot be imported");
   return url;
 }
 

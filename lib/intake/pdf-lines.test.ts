@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decomposeLigatures, joinHyphenated, pageLines, type TPdfTextItem } from "./pdf-lines";
+import { decomposeLigatures, joinHyphenated, pageLines, wordCounts, type TPdfTextItem } from "./pdf-lines";
 
 /** A text item at (x, y), 10 units high, 5 units wide per character. */
 const item = (str: string, x: number, y: number, hasEOL = false): TPdfTextItem => ({ str, hasEOL, transform: [10, 0, 0, 10, x, y], width: str.length * 5, height: 10 });
@@ -35,6 +35,14 @@ describe("joinHyphenated", () => {
 
   it("keeps the hyphen of a compound that continues with a capital or a digit", () => {
     expect(joinHyphenated(["the Nagorno-", "Karabakh conflict", "in 1991-", "1992 it"])).toEqual({ lines: ["the Nagorno-Karabakh conflict", "in 1991-1992 it"], joined: 0 });
+  });
+
+  it("keeps the hyphen of a compound whose halves the document uses elsewhere", () => {
+    const lines = ["appraisal of Khojaly genocide-", "military crime", "the genocide and the military"];
+    expect(joinHyphenated(lines, wordCounts(lines))).toEqual({ lines: ["appraisal of Khojaly genocide-military crime", "the genocide and the military"], joined: 0 });
+    // "inter" stands nowhere on its own ("inter-ethnic" does not count): a word the layout broke.
+    const broken = ["the inter-", "national community", "a national day", "inter-ethnic"];
+    expect(joinHyphenated(broken, wordCounts(broken))).toEqual({ lines: ["the international community", "a national day", "inter-ethnic"], joined: 1 });
   });
 
   it("always removes a soft hyphen, and leaves dashes and hyphens after a space alone", () => {

@@ -58,11 +58,27 @@ export function decomposeLigatures(text: string): { text: string; count: number 
 }
 
 /**
- * Joins words that print layout split with a hyphen at a line end. The rule (no dictionary):
+ * How often each word (letters only, lower case) stands alone in the lines, for joinHyphenated's
+ * test of a compound: a word joined to another by a hyphen ("inter" in "inter-ethnic") does not count.
+ */
+export function wordCounts(lines: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    for (const [word] of line.toLowerCase().matchAll(/(?<![-\u2010\u00ad\p{L}])\p{L}+(?![-\u2010\u00ad\p{L}])/gu)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Joins words that print layout split with a hyphen at a line end. The rule (no dictionary: the
+ * document's own words stand in for one):
  * - a letter, then "-" or U+2010, ends the line, and the next line starts with a lowercase
  *   letter: a word broken by the layout; the hyphen and the line break are removed
- *   ("inter-" + "national" -> "international") and counted. A compound that happens to break
- *   at its own hyphen ("well-" + "known") loses its hyphen too; the count in the preview says so.
+ *   ("inter-" + "national" -> "international") and counted, unless both halves are words the
+ *   document uses on their own elsewhere (`counts`, which never counts a half beside a hyphen):
+ *   then it is a compound that broke at its own hyphen ("genocide-" + "military"), joined with the
+ *   hyphen kept. A compound whose halves the text uses nowhere else loses its hyphen; the count in
+ *   the preview says how many were joined.
  * - the next line starts with an uppercase letter or a digit (or the hyphen follows a digit):
  *   a real compound ("Nagorno-" + "Karabakh", "1991-" + "1992", "3-" + "year"); the lines
  *   are joined and the hyphen kept (not counted).
@@ -70,14 +86,18 @@ export function decomposeLigatures(text: string): { text: string; count: number 
  * Anything else after the hyphen (a quote, a dash, a space) leaves the lines as they are, and
  * lines are joined only within a page, so a page's start offset never falls inside a word.
  */
-export function joinHyphenated(lines: readonly string[]): { lines: string[]; joined: number } {
+export function joinHyphenated(lines: readonly string[], counts: ReadonlyMap<string, number> = new Map()): { lines: string[]; joined: number } {
   const out: string[] = [];
   let joined = 0;
+  const known = (word: string | undefined) => word !== undefined && word.length > 1 && (counts.get(word.toLowerCase()) ?? 0) >= 1;
   for (const line of lines) {
     const previous = out.at(-1);
-    const hyphen = previous === undefined ? null : /([\p{L}\p{N}])([-\u2010\u00ad])$/u.exec(previous);
+    const hyphen = previous === undefined ? null : /(\p{L}*)([\p{L}\p{N}])([-\u2010\u00ad])$/u.exec(previous);
     if (previous !== undefined && hyphen && /^[\p{L}\p{N}]/u.test(line)) {
-      const layoutBreak = hyphen[2] === "\u00ad" || (/\p{L}/u.test(hyphen[1]) && /^\p{Ll}/u.test(line));
+      const left = hyphen[1] + hyphen[2];
+      const right = /^\p{L}+/u.exec(line)?.[0];
+      const compound = known(left) && known(right);
+      const layoutBreak = hyphen[3] === "\u00ad" || (/\p{L}/u.test(hyphen[2]) && /^\p{Ll}/u.test(line) && !compound);
       out[out.length - 1] = layoutBreak ? previous.slice(0, -1) + line : previous + line;
       if (layoutBreak) joined++;
       continue;

@@ -7,7 +7,7 @@ import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import { canonicalText, codePointLength } from "@/lib/documents/text";
 import { MAX_PDF_PAGES } from "@/lib/intake/limits";
 import { cleanValue, pdfDate, splitAuthors } from "@/lib/intake/metadata";
-import { decomposeLigatures, joinHyphenated, pageLines, type TPdfTextItem } from "@/lib/intake/pdf-lines";
+import { decomposeLigatures, joinHyphenated, pageLines, wordCounts, type TPdfTextItem } from "@/lib/intake/pdf-lines";
 import { IntakeError, reasonOf, type TFormatResult, type TIntakeWarning, type TPageStart } from "@/lib/intake/types";
 
 type TPdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
@@ -63,31 +63,40 @@ type TLayout = { text: string; pages: TPageStart[]; emptyPages: number[]; ligatu
  * text adds no line; its start is where the next page's text begins (or the end of the text).
  */
 async function readPages(pdf: TPdfDocument, normalize: (text: string) => string): Promise<TLayout> {
+  // First every page's lines (a page at a time, its resources released), then the joins, which ask
+  // whether a hyphenated pair's halves are words the whole document uses.
+  const pageLinesList: string[][] = [];
+  let ligatures = 0;
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const items = await pageItems(pdf, number);
+    pageLinesList.push(
+      pageLines(items).map((line) => {
+        const result = decomposeLigatures(line);
+        ligatures += result.count;
+        return normalize(result.text);
+      }),
+    );
+  }
+  const counts = wordCounts(pageLinesList.flat());
   const parts: string[] = [];
   const pages: TPageStart[] = [];
   const emptyPages: number[] = [];
   let length = 0;
-  let ligatures = 0;
   let hyphenationsJoined = 0;
-  for (let number = 1; number <= pdf.numPages; number++) {
-    const items = await pageItems(pdf, number);
-    const decomposed = pageLines(items).map((line) => {
-      const result = decomposeLigatures(line);
-      ligatures += result.count;
-      return normalize(result.text);
-    });
-    const joined = joinHyphenated(decomposed);
+  pageLinesList.forEach((lines, i) => {
+    const number = i + 1;
+    const joined = joinHyphenated(lines, counts);
     hyphenationsJoined += joined.joined;
     const text = canonicalText(joined.lines.join("\n"));
     const start = parts.length ? length + 1 : 0;
     pages.push({ number, start });
     if (!text.trim()) {
       emptyPages.push(number);
-      continue;
+      return;
     }
     parts.push(text);
     length = start + codePointLength(text);
-  }
+  });
   for (const page of pages) page.start = Math.min(page.start, length);
   return { text: parts.join("\n"), pages, emptyPages, ligatures, hyphenationsJoined };
 }

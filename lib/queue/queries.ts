@@ -18,7 +18,9 @@ import {
   type TQueueTab,
 } from "@/lib/queue/schemas";
 import { hasRole, type TRole } from "@/lib/roles";
+import { sourceLabel } from "@/lib/sources/label";
 import { listSources } from "@/lib/sources/queries";
+import type { TAuthor } from "@/lib/sources/schemas";
 import { STATUSES, isVerdict } from "@/lib/statuses";
 import { listMemberOptions } from "@/lib/workspaces/queries";
 import type { TMemberOption } from "@/lib/workspaces/schemas";
@@ -131,7 +133,7 @@ const rowSelect = {
   createdAt: true,
   verdictAt: true,
   document: { select: { title: true } },
-  source: { select: { id: true, title: true } },
+  source: { select: { id: true, kind: true, title: true, authors: true, containerTitle: true, publisher: true, issued: true } },
   assignee: { select: personSelect },
   verdictBy: { select: personSelect },
 } as const satisfies Prisma.AnnotationSelect;
@@ -145,7 +147,7 @@ function presentRow(row: TRow): TQueueRow {
     exact: row.exact,
     documentId: row.documentId,
     documentTitle: row.document.title,
-    source: row.source,
+    source: row.source && { id: row.source.id, title: row.source.title, label: sourceLabel({ ...row.source, authors: row.source.authors as TAuthor[] }) },
     status: row.status,
     signOff: row.signOff,
     assignee: row.assignee,
@@ -220,7 +222,7 @@ export async function countQueue(options: { userId: string; workspaceId: string;
   return Object.fromEntries(QUEUE_TABS.map((tab, i) => [tab, counts[i]])) as TQueueCounts;
 }
 
-export type TQueueOptions = { documents: { id: string; title: string }[]; sources: { id: string; title: string }[]; members: TMemberOption[] };
+export type TQueueOptions = { documents: { id: string; title: string }[]; sources: { id: string; title: string; label: string }[]; members: TMemberOption[] };
 
 /** What the queue's filters and bulk actions offer: the workspace's documents, sources and members. */
 export async function queueOptions(options: { userId: string; workspaceId: string }): Promise<TQueueOptions> {
@@ -233,5 +235,5 @@ export async function queueOptions(options: { userId: string; workspaceId: strin
     listSources(options),
     listMemberOptions(options),
   ]);
-  return { documents, sources: sources.map((s) => ({ id: s.id, title: s.title })), members };
+  return { documents, sources: sources.map((s) => ({ id: s.id, title: s.title, label: sourceLabel(s) })), members };
 }

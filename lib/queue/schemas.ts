@@ -83,7 +83,8 @@ export type TQueueRow = {
   exact: string;
   documentId: string;
   documentTitle: string;
-  source: { id: string; title: string } | null;
+  /** `label` is the source's short label (lib/sources/label.ts). */
+  source: { id: string; title: string; label: string } | null;
   status: TStatus;
   signOff: TSignOffState;
   assignee: TPerson | null;

@@ -6,8 +6,9 @@
 import { pageLocator } from "@/lib/documents/pages";
 import { DOCUMENT_FORMAT_LABELS } from "@/lib/documents/schemas";
 import { formatCitation } from "@/lib/sources/citation";
+import { sourceLabel } from "@/lib/sources/label";
 import { STANCE_INFO } from "@/lib/evidence/schemas";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime, formatPartialDate } from "@/lib/format";
 import { formatBytes } from "@/lib/intake/limits";
 import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/schemas";
 import { STATUSES, STATUS_INFO, SIGN_OFF_INFO, isVerdict, type TStatus } from "@/lib/statuses";
@@ -42,15 +43,15 @@ async function cachedCitation(source: TSource): Promise<string> {
   const key = JSON.stringify(source);
   const known = CITATIONS.get(key);
   if (known !== undefined) return known;
-  // A source citeproc cannot format is still named, by its title.
-  const citation = await formatCitation(source, "chicago-author-date").catch(() => source.title);
+  // A source citeproc cannot format is still named, by its short label.
+  const citation = await formatCitation(source, "chicago-author-date").catch(() => sourceLabel(source));
   if (CITATIONS.size >= MAX_CACHED_CITATIONS) CITATIONS.clear();
   CITATIONS.set(key, citation);
   return citation;
 }
 
 export function citationOf(source: TSource, citations: TCitations): string {
-  return citations.get(source.id) || source.title;
+  return citations.get(source.id) || sourceLabel(source);
 }
 
 /** The report's title: the document's for one document, the workspace's for several. */
@@ -114,14 +115,6 @@ function languageName(code: string): string {
     // Not a well-formed language tag: shown as stored.
   }
   return name && name !== code ? `${name} (${code})` : code;
-}
-
-/** "1992", "March 1992" or "16 March 1992": a date published is as precise as it is known. */
-export function formatPartialDate(date: string): string {
-  const [year, month, day] = date.split("-").map(Number);
-  if (!month || !Number.isInteger(year)) return date;
-  const at = new Date(Date.UTC(year, month - 1, day || 1));
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", year: "numeric", month: "long", ...(day ? { day: "numeric" } : {}) }).format(at);
 }
 
 /**

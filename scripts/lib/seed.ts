@@ -5,7 +5,9 @@ export async function runSeed(databaseUrl: string): Promise<void> {
   const prisma = scriptClient(databaseUrl);
   try {
     const report = await seedDemo(prisma);
-    console.log(`[seed] demo workspace ready (${report.createdUsers} users and ${report.createdDocuments} documents added)`);
+    console.log(
+      `[seed] demo workspace ready (${report.createdUsers} users, ${report.createdDocuments} documents, ${report.createdSources} sources and ${report.createdAnnotations} annotations added)`,
+    );
   } finally {
     await prisma.$disconnect();
   }

@@ -10,13 +10,8 @@ import { CITATION_STYLES, CITATION_STYLE_LABELS, formatCitation } from "@/lib/so
 import { listSourceCitations } from "@/lib/sources/citing";
 import { listMergesInto } from "@/lib/sources/merge";
 import { listSources } from "@/lib/sources/queries";
-import { formatAuthors, type TSource } from "@/lib/sources/schemas";
+import { sourceLabel } from "@/lib/sources/label";
 import { loadSourcePage } from "./load";
-
-/** "Le Monde · Smith, J · 1992" for the merge picker (the combobox's label lives in a client module). */
-function optionLabel(source: TSource): string {
-  return [source.title, formatAuthors(source.authors), source.issued].filter(Boolean).join(" · ");
-}
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -57,7 +52,7 @@ export default async function SourcePage({ params }: TProps) {
           sourceId={source.id}
           title={source.title}
           annotationCount={annotationCount}
-          options={others.filter((s) => s.id !== source.id).map((s) => ({ id: s.id, label: optionLabel(s) }))}
+          options={others.filter((s) => s.id !== source.id).map((s) => ({ id: s.id, label: sourceLabel(s) }))}
         />
       )}
       <section aria-labelledby="citation">
