@@ -13,6 +13,7 @@ import { AnnotationList, type TFilters } from "@/components/annotator/sidebar";
 import { StatusStyles } from "@/components/annotator/status-styles";
 import type { TextLines } from "@/components/annotator/text-lines";
 import { UndoToast } from "@/components/annotator/undo-toast";
+import { refreshUnread } from "@/components/comments/inbox-link";
 import { LiveStatus } from "@/components/live/live-status";
 import { ShortcutHelp, useShortcutKeys } from "@/components/ui/shortcuts";
 import { publishPresence } from "@/components/live/presence-store";
@@ -191,7 +192,10 @@ export function Annotator(props: {
   }, [painter, ready, shown]);
   useEffect(() => painter?.mark(selectedIds), [painter, selectedIds, shown]);
   // Opened from a link to one annotation: bring its passage, entry and discussion into view once.
+  // Opening it marked what the inbox held about it read (the page's data came after), so the
+  // header's count, read as the page began, is read again.
   const showLinked = useStableCallback((id: string) => {
+    refreshUnread();
     const a = annotations.find((x) => x.id === id);
     return revealLinked(entryOf(id), a && painter?.elementAt(a.start));
   });
