@@ -21,7 +21,7 @@ import os from "node:os";
 import autocannon from "autocannon";
 import { quoteSelector } from "../lib/anchoring/selectors";
 import { needsEvidence, STATUSES } from "../lib/statuses";
-import { generateToken, hashToken, tokenPrefix } from "../lib/tokens/secret";
+import { createApiToken } from "./lib/api-token";
 import { startBench, startServer } from "./lib/app-server";
 import { generateSpans, seededRandom, type TSpan } from "./lib/spans";
 import { markdownTable } from "./lib/table";
@@ -107,8 +107,7 @@ async function createFixture(databaseUrl: string): Promise<TFixture> {
     }));
     for (let i = 0; i < rows.length; i += INSERT_BATCH) await prisma.annotation.createMany({ data: rows.slice(i, i + INSERT_BATCH) });
 
-    const token = generateToken();
-    await prisma.apiToken.create({ data: { userId: editor.id, name: "bench-api", scope: "READ_WRITE", hash: hashToken(token), prefix: tokenPrefix(token) } });
+    const token = await createApiToken(prisma, editor.id, "bench-api");
     return { token, listDocumentId: listed.id, createDocumentId: created.id, text: original.text, length: original.length };
   } finally {
     await prisma.$disconnect();

@@ -16,7 +16,7 @@ import path from "node:path";
 import { createHash } from "node:crypto";
 import { cpLength } from "../lib/anchoring/code-points";
 import { copyCorpus, corpusDocument, CORPUS_TITLE, spanRow } from "./lib/corpus-copy";
-import { hashToken, generateToken, tokenPrefix } from "../lib/tokens/secret";
+import { createApiToken } from "./lib/api-token";
 import type { TExportFormat } from "../lib/reports/schemas";
 import { isVerdict, STATUSES } from "../lib/statuses";
 import { startBench, startServer } from "./lib/app-server";
@@ -139,7 +139,7 @@ async function createBenchData(databaseUrl: string): Promise<TBenchData> {
     );
     const chains = annotations
       .filter(() => random() < 0.1)
-      .flatMap((a) => Array.from({ length: 2 + Math.floor(random() * 2) }, (_, position) => ({ annotationId: a.id, position, sourceId: pick(sources).id, locator: `p. ${position + 3}`, note: position === 0 ? "quoted in" : "" })));
+      .flatMap((a) => Array.from({ length: 2 + Math.floor(random() * 2) }, (_, position) => ({ workspaceId, annotationId: a.id, position, sourceId: pick(sources).id, locator: `p. ${position + 3}`, note: position === 0 ? "quoted in" : "" })));
     const comments = annotations
       .filter(() => random() < 0.2)
       .flatMap((a) =>
@@ -162,8 +162,7 @@ async function createBenchData(databaseUrl: string): Promise<TBenchData> {
       select: { id: true },
     });
 
-    const token = generateToken();
-    await prisma.apiToken.create({ data: { userId: editor.id, name: "exports bench", scope: "READ_WRITE", hash: hashToken(token), prefix: tokenPrefix(token) } });
+    const token = await createApiToken(prisma, editor.id, "exports bench");
     return {
       documentId: copy.id,
       editedId: editedCopy.id,

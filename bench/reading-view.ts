@@ -17,17 +17,17 @@
  * thread's time went up to painted (self time by trace slice, long tasks, self time by function).
  */
 import os from "node:os";
-import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { copyCorpus, corpusDocument, CORPUS_TITLE, spanRow } from "./lib/corpus-copy";
 import { needsEvidence, STATUSES, type TStatus } from "../lib/statuses";
 import { startBench, startServer } from "./lib/app-server";
-import { heapUsedAfterGc, longestTaskBefore, navigationPhases, observeLongTasks, paintedRangeCount, paintMeasureCount, waitForPaint, type TPhases } from "./lib/page-probes";
+import { launchBrowser, SIGN_IN, signIn } from "./lib/browser";
+import { heapUsedAfterGc, longestTaskBefore, navigationPhases, observeLongTasks, paintedRangeCount, paintMeasureCount, PHASE_COLUMNS, phaseCells, waitForPaint, type TPhases } from "./lib/page-probes";
 import { traceOpening } from "./lib/opening-trace";
 import { measureRecogito, RECOGITO_VERSION, type TRecogitoRun } from "./lib/recogito";
 import { generateSpans, overlapShare, seededRandom, type TSpan } from "./lib/spans";
-import { markdownTable, median } from "./lib/table";
+import { formatMb, formatMs, markdownTable, median, medianAndMax } from "./lib/table";
 import { scriptClient } from "../prisma/client";
-import { DEMO_PASSWORD } from "../prisma/demo";
 import { createShutdown } from "../scripts/lib/database";
 
 const SMOKE = process.argv.includes("--smoke");
@@ -38,7 +38,6 @@ const RUNS = SMOKE ? 1 : 5;
 const WARM_UP = !SMOKE;
 const PORT = 3200;
 const BASE_URL = `http://localhost:${PORT}`;
-const SIGN_IN = { email: "editor@example.com", password: DEMO_PASSWORD };
 const SEED = 0x5eed_2026;
 const INSERT_BATCH = 1_000;
 const WAIT_MS = 60_000;
@@ -59,8 +58,6 @@ const TARGETS: Record<number, { paint: string; navToPainted: string; heapGrowth:
 const targetFor = (count: number) => TARGETS[count] ?? { paint: "", navToPainted: "", heapGrowth: "", ratio: "" };
 const LONGEST_TASK_TARGET = "≤ 200 ms";
 const ONE_CHANGE_TARGET = "≤ 50 ms";
-
-const CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--enable-precise-memory-info"];
 
 type TBenchDocument = { id: string; count: number; length: number; overlapShare: number; spans: TSpan[] };
 type TOpening = {
@@ -113,25 +110,6 @@ async function createBenchDocuments(databaseUrl: string): Promise<{ text: string
 }
 
 // ---------------------------------------------------------------- browser
-
-async function launchBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  shutdown.add(() => browser.close());
-  return browser;
-}
-
-async function signIn(context: BrowserContext) {
-  const page = await context.newPage();
-  try {
-    await page.goto(`${BASE_URL}/login`);
-    await page.getByLabel("Email").fill(SIGN_IN.email);
-    await page.getByLabel("Password").fill(SIGN_IN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: WAIT_MS });
-  } finally {
-    await page.close();
-  }
-}
 
 /**
  * Chooses the first annotation in the sidebar, gives it another status that needs no evidence
@@ -239,14 +217,8 @@ async function measureDocument(context: BrowserContext, document: TBenchDocument
 
 // ---------------------------------------------------------------- table
 
-const formatMs = (ms: number) => (ms === 0 ? "none" : ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString("en-US"));
-const formatMb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 type TResult = { document: TBenchDocument; runs: TOpening[]; recogito: TRecogitoRun[] };
-
-function medianAndMax(values: readonly number[], format: (value: number) => string): string {
-  return `${format(median(values))} / ${format(Math.max(...values))}`;
-}
 
 function paintedCheck(runs: readonly TOpening[], expected: number): string {
   const counts = [...new Set(runs.map((r) => r.paintedRanges))];
@@ -301,18 +273,7 @@ function recogitoRow(result: TResult): string[] {
 }
 
 function phasesRow({ document, runs }: TResult): string[] {
-  const mid = (pick: (phases: TPhases) => number) => median(runs.map((r) => pick(r.phases)));
-  return [
-    document.count.toLocaleString("en-US"),
-    formatMb(mid((p) => p.htmlBytes)),
-    Math.round(mid((p) => p.elements)).toLocaleString("en-US"),
-    formatMs(mid((p) => p.ttfb)),
-    formatMs(mid((p) => p.textShown)),
-    formatMs(mid((p) => p.htmlReceived)),
-    formatMs(mid((p) => p.domContentLoaded)),
-    formatMs(mid((p) => p.annotationsArrived)),
-    formatMs(median(runs.map((r) => r.navToPainted))),
-  ];
+  return [document.count.toLocaleString("en-US"), ...phaseCells(runs)];
 }
 
 const HEADERS = [
@@ -334,7 +295,7 @@ const TEXT_COLUMNS = new Set([3, 5, 7, 10, 11]);
 
 const CHANGE_HEADERS = ["annotations", "add one, ms", "delete one, ms", "recolour one, ms", "target"];
 const RECOGITO_HEADERS = ["annotations", "ours: pv:paint, ms", `recogito ${RECOGITO_VERSION}: setAnnotations → painted, ms`, "recogito revived", "ratio", "target"];
-const PHASE_HEADERS = ["annotations", "HTML, MB", "DOM elements", "first byte, ms", "text shown, ms", "HTML received, ms", "DOMContentLoaded, ms", "painter has the annotations, ms", "painted, ms"];
+const PHASE_HEADERS = ["annotations", ...PHASE_COLUMNS];
 
 function printReport(browserVersion: string, documentLength: number, baselineHeapBytes: number, results: readonly TResult[]) {
   const runs = WARM_UP ? `median / max of ${RUNS} fresh tabs after one warm-up` : `${RUNS} run (smoke: no warm-up, figures are indicative only)`;
@@ -379,9 +340,9 @@ async function main() {
   log(`inserted ${documents.map((d) => d.count.toLocaleString("en-US")).join(", ")} annotations on copies of the document (and one with none)`);
   await startServer({ databaseUrl, port: PORT, waitMs: SERVER_WAIT_MS, shutdown });
 
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(shutdown);
   const context = await browser.newContext({ viewport: VIEWPORT });
-  await signIn(context);
+  await signIn(context, BASE_URL, WAIT_MS);
   const baselineHeapBytes = await baselineHeap(context, baseline);
   const results: TResult[] = [];
   for (const document of documents) {

@@ -3,17 +3,26 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
+/**
+ * How the app logs in, for the pool and for the live listener alike. With DATABASE_APP_URL, as its
+ * own login, which has only the app's grants (it cannot UPDATE or DELETE events: history is
+ * append-only below the app) and cannot RESET ROLE to the owner. Without it (an older deployment),
+ * as the owner of DATABASE_URL working as DB_APP_ROLE: the same grants, but a RESET ROLE undoes them.
+ */
+export function appConnection(): { connectionString: string; options?: string } {
+  const config = env();
+  if (config.DATABASE_APP_URL) return { connectionString: config.DATABASE_APP_URL };
+  return { connectionString: config.DATABASE_URL, ...(config.DB_APP_ROLE ? { options: `-c role=${config.DB_APP_ROLE}` } : {}) };
+}
+
 function createClient() {
   const config = env();
   const adapter = new PrismaPg({
-    connectionString: config.DATABASE_URL,
+    ...appConnection(),
     max: config.DB_POOL_MAX,
     // Fail fast under overload instead of queueing forever.
     connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
-    // Work as the role the migrations set up, which cannot UPDATE or DELETE events (history is
-    // append-only below the app); the login role itself is only used to migrate.
-    ...(config.DB_APP_ROLE ? { options: `-c role=${config.DB_APP_ROLE}` } : {}),
   });
   return new PrismaClient({ adapter });
 }

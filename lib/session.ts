@@ -12,13 +12,16 @@ export type TCurrentUser = { id: string; email: string; name: string; mustChange
 
 /**
  * The signed-in user, read from the database on every request (a deleted account loses access at
- * once). Null without a valid session.
+ * once). Null without a valid session, and for a session signed in at an older session version
+ * (the password changed, or the user signed out everywhere, since): that session is signed out.
  */
 export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, mustChangePassword: true } });
+  const claims = session?.user as { id?: string; sessionVersion?: number } | undefined;
+  if (!claims?.id) return null;
+  const row = await db().user.findUnique({ where: { id: claims.id }, select: { id: true, email: true, name: true, mustChangePassword: true, sessionVersion: true } });
+  if (!row || row.sessionVersion !== (claims.sessionVersion ?? 1)) return null;
+  return { id: row.id, email: row.email, name: row.name, mustChangePassword: row.mustChangePassword };
 });
 
 /** For pages: the user, or a redirect to /login (and to the password form while a one-time password is in use). */

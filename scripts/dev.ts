@@ -12,7 +12,7 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const database = await ensureDatabase({ profile: "dev" });
   shutdown.add(database.stop);
-  const env = appEnv({ databaseUrl: database.url, port, secretName: "dev", mode: "development" });
+  const env = appEnv({ databaseUrl: database.url, appDatabaseUrl: database.appUrl, port, secretName: "dev", mode: "development" });
   const migrate = await runPrisma(["migrate", "deploy"], { env, stdio: "inherit" });
   if (migrate.code !== 0) throw new Error("prisma migrate deploy failed");
   if (database.embedded) await runSeed(database.url);

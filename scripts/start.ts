@@ -30,7 +30,7 @@ async function main() {
 
   if (!ensureBuild()) throw new Error("next build failed");
 
-  runNext({ command: "start", env: appEnv({ databaseUrl: database.url, port, secretName: "dev" }), shutdown });
+  runNext({ command: "start", env: appEnv({ databaseUrl: database.url, appDatabaseUrl: database.appUrl, port, secretName: "dev" }), shutdown });
   if (seeded) printSignIns(`http://localhost:${port}`);
 }
 

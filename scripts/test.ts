@@ -99,6 +99,7 @@ async function main() {
     const unitOk = step("unit (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${path.join(results, "unit.json")}`, ...vitestArgs], {
       ...process.env,
       DATABASE_URL: database.url,
+      ...(database.appUrl ? { DATABASE_APP_URL: database.appUrl } : {}),
     });
     countVitest(path.join(results, "unit.json"), unitOk);
   }
@@ -116,7 +117,7 @@ async function main() {
     const port = Number(process.env.E2E_PORT ?? 3100);
     const args = suite ? ["test", `--project=${suite}`] : ["test", ...playwrightArgs];
     const e2eEnv = {
-      ...appEnv({ databaseUrl: database.url, port, secretName: "test" }),
+      ...appEnv({ databaseUrl: database.url, appDatabaseUrl: database.appUrl, port, secretName: "test" }),
       E2E_PORT: String(port),
       PV_SUITE: suite ? "full" : "smoke",
       // The import-from-URL specs serve pages from their own server on 127.0.0.1 (by that address only:

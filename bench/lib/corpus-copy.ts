@@ -3,6 +3,7 @@
  * workspace), copied so that each bench annotates its own copy, and the annotation rows of its spans.
  */
 import { quoteSelector } from "../../lib/anchoring/selectors";
+import { codePointLength, sha256Hex } from "../../lib/documents/text";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { DEMO_WORKSPACE } from "../../prisma/demo";
 import type { TSpan } from "./spans";
@@ -17,6 +18,13 @@ export function corpusDocument(prisma: PrismaClient): Promise<TCorpusDocument> {
     where: { title: CORPUS_TITLE, workspace: { name: DEMO_WORKSPACE } },
     select: { workspaceId: true, text: true, sha256: true, length: true },
   });
+}
+
+/** The corpus text `times` over, one copy after the other each from a new line (a long document of real prose). */
+export function repeatedCorpus(original: TCorpusDocument, times: number): TCorpusDocument {
+  const once = original.text.endsWith("\n") ? original.text : `${original.text}\n`;
+  const text = once.repeat(times);
+  return { workspaceId: original.workspaceId, text, sha256: sha256Hex(text), length: codePointLength(text) };
 }
 
 /** A copy of the corpus document titled "<corpus title> (<label>)". */

@@ -4,6 +4,7 @@
  * timing and the heap.
  */
 import type { Page } from "@playwright/test";
+import { formatMb, formatMs, median } from "./table";
 
 export type TPaint = { end: number; duration: number };
 /** Where the time before painting went: navigation timing, in ms from navigation start, and sizes. */
@@ -43,9 +44,22 @@ export async function waitForPaint(page: Page, count: number, skip = 0, timeout 
 }
 
 /** The longest task that started before `until` (ms from navigation start); 0 when none passed 50 ms. */
-export async function longestTaskBefore(page: Page, until: number): Promise<number> {
+export function longestTaskBefore(page: Page, until: number): Promise<number> {
+  return longestTaskBetween(page, 0, until);
+}
+
+/** The longest task that started in [from, until) (ms from navigation start); 0 when none passed 50 ms. */
+export async function longestTaskBetween(page: Page, from: number, until: number): Promise<number> {
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300))); // observers report late
-  return page.evaluate((until) => Math.max(0, ...(window.__pvLongTasks ?? []).filter((t) => t.start < until).map((t) => t.duration)), until);
+  return page.evaluate(
+    ({ from, until }) => Math.max(0, ...(window.__pvLongTasks ?? []).filter((t) => t.start >= from && t.start < until).map((t) => t.duration)),
+    { from, until },
+  );
+}
+
+/** The page's clock (ms from navigation start). */
+export function pageNow(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now());
 }
 
 /** Ranges in the status highlights (every `pv-*` but the selection). */
@@ -78,6 +92,24 @@ export async function navigationPhases(page: Page, count: number): Promise<TPhas
       elements: document.getElementsByTagName("*").length,
     };
   }, count);
+}
+
+/** The columns of a "where the time to painted goes" table, after the row's label. */
+export const PHASE_COLUMNS = ["HTML, MB", "DOM elements", "first byte, ms", "text shown, ms", "HTML received, ms", "DOMContentLoaded, ms", "painter has the annotations, ms", "painted, ms"];
+
+/** Those columns' cells: medians over the runs (`navToPainted`: the end of the pv:paint that painted them all). */
+export function phaseCells(runs: ReadonlyArray<{ phases: TPhases; navToPainted: number }>): string[] {
+  const mid = (pick: (phases: TPhases) => number) => median(runs.map((r) => pick(r.phases)));
+  return [
+    formatMb(mid((p) => p.htmlBytes)),
+    Math.round(mid((p) => p.elements)).toLocaleString("en-US"),
+    formatMs(mid((p) => p.ttfb)),
+    formatMs(mid((p) => p.textShown)),
+    formatMs(mid((p) => p.htmlReceived)),
+    formatMs(mid((p) => p.domContentLoaded)),
+    formatMs(mid((p) => p.annotationsArrived)),
+    formatMs(median(runs.map((r) => r.navToPainted))),
+  ];
 }
 
 export async function heapUsedAfterGc(page: Page): Promise<number> {

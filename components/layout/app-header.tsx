@@ -39,6 +39,7 @@ export function AppHeader({ email, unread }: { email: string; unread: number }) 
           <span className="muted" aria-label="Signed in as">
             {email}
           </span>
+          <Link href="/account">Account</Link>
           <Link href="/settings/notifications">Notifications</Link>
           <Link href="/settings/tokens">API tokens</Link>
           <SignOutButton />

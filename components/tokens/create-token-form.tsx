@@ -4,7 +4,7 @@ import { describedBy, FieldError } from "@/components/ui/field-error";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { NewTokenNotice } from "@/components/tokens/new-token-notice";
 import { createTokenAction } from "@/lib/tokens/actions";
-import { TOKEN_SCOPES, TOKEN_SCOPE_INFO } from "@/lib/tokens/schemas";
+import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIMES, TOKEN_SCOPES, TOKEN_SCOPE_INFO } from "@/lib/tokens/schemas";
 
 export function CreateTokenForm() {
   const [state, action, pending] = useFormAction(createTokenAction);
@@ -44,6 +44,18 @@ export function CreateTokenForm() {
           ))}
           <FieldError id="token-scope" message={fields.scope} />
         </fieldset>
+        <div className="field">
+          <label htmlFor="token-expiry">Expires</label>
+          <select id="token-expiry" name="expiresInDays" defaultValue={String(DEFAULT_TOKEN_LIFETIME_DAYS)} {...describedBy("token-expiry", fields.expiresInDays)}>
+            {TOKEN_LIFETIMES.map((days) => (
+              <option key={days} value={String(days)}>
+                In {days} days
+              </option>
+            ))}
+            <option value="never">Never</option>
+          </select>
+          <FieldError id="token-expiry" message={fields.expiresInDays} />
+        </div>
         <div>
           <button type="submit" className="button primary" disabled={pending}>
             Create token

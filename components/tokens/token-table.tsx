@@ -15,6 +15,7 @@ export function TokenTable({ tokens }: { tokens: TApiToken[] }) {
             <th scope="col">Scope</th>
             <th scope="col">Created</th>
             <th scope="col">Last used</th>
+            <th scope="col">Expires</th>
             <th scope="col">State</th>
           </tr>
         </thead>
@@ -29,6 +30,7 @@ export function TokenTable({ tokens }: { tokens: TApiToken[] }) {
               <td>{TOKEN_SCOPE_INFO[t.scope].label}</td>
               <td>{formatDateTime(new Date(t.createdAt))}</td>
               <td>{t.lastUsedAt ? formatDateTime(new Date(t.lastUsedAt)) : "Never"}</td>
+              <td>{t.expiresAt ? `${t.expired ? "Expired " : ""}${formatDateTime(new Date(t.expiresAt))}` : "Never"}</td>
               <td>
                 {t.revokedAt ? (
                   <span className="badge">Revoked {formatDateTime(new Date(t.revokedAt))}</span>

@@ -67,7 +67,7 @@ for (const caller of CALLERS) {
   test(`authorization matrix as ${caller}`, async ({ baseURL }) => {
     const base = baseURL as string;
     const world = await createWorld();
-    const session = (await sessions(base, world))[caller];
+    let session = (await sessions(base, world))[caller];
     const built = builtActions();
     const mismatches: TMismatch[] = [];
 
@@ -87,6 +87,7 @@ for (const caller of CALLERS) {
       let actual = withLeakCheck(caller, world, answer, actionOutcome(answer));
       if (key.endsWith("#bulkQueueAction") && actual === "ok") actual = bulkRowsOutcome(answer);
       if (actual !== row.expect[caller]) mismatches.push({ what: key, caller, expected: row.expect[caller], actual, detail: detailOf(answer) });
+      if (row.endsSessions && caller !== "anonymous") session = await signInSession(base, caller === "outsider" ? world.b.users.OWNER : world.a.users[caller]);
     }
 
     // One line per mismatch: "what  caller  expected X  got Y  <start of the answer>".

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAnnotationEvent } from "@/lib/annotations/events";
 import type { TAnnotation, TSetChainParsed } from "@/lib/annotations/schemas";
-import { liveAnnotationForWrite, readAnnotation, requireWorkspaceSource, StaleVersion, staleVersion } from "@/lib/annotations/writes";
+import { liveAnnotationForWrite, readAnnotation, reopenSignOff, requireWorkspaceSource, StaleVersion, staleVersion } from "@/lib/annotations/writes";
 import { db } from "@/lib/db";
 
 type THop = { sourceId: string; locator: string; note: string };
@@ -13,7 +13,7 @@ const sameHops = (a: THop[], b: THop[]) => a.length === b.length && a.every((h, 
  * chain has no version of its own, so a stale client gets 409 with the annotation as it stands.
  * Every hop's source must be of the annotation's workspace (422 on `hops.N.sourceId`). One
  * CHAIN_SET event records the whole list before and after. Sending the chain it already has
- * changes nothing and records nothing.
+ * changes nothing and records nothing. A signed-off verdict goes back to sign-off (reopenSignOff).
  */
 export async function setChain(options: { userId: string; annotationId: string; input: TSetChainParsed }): Promise<TAnnotation> {
   const { userId, annotationId, input } = options;
@@ -33,8 +33,10 @@ export async function setChain(options: { userId: string; annotationId: string; 
       });
       if (count === 0) throw new StaleVersion();
       await tx.chainHop.deleteMany({ where: { annotationId } });
-      await tx.chainHop.createMany({ data: hops.map((hop, position) => ({ annotationId, position, ...hop })) });
+      await tx.chainHop.createMany({ data: hops.map((hop, position) => ({ workspaceId: row.workspaceId, annotationId, position, ...hop })) });
       await recordAnnotationEvent(tx, { annotation: row, type: "CHAIN_SET", actorId: userId, version: input.version + 1, before: { hops: before }, after: { hops } });
+      // The row read before matches the version just bumped, so it is the snapshot to reopen from.
+      await reopenSignOff(tx, { annotation: row, userId, version: input.version + 1 });
     });
   } catch (error) {
     throw error instanceof StaleVersion ? await staleVersion(annotationId) : error;

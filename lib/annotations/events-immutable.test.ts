@@ -1,5 +1,6 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { appConnection, db } from "@/lib/db";
 import { create, eventsOf, testWorkspace, update } from "@/lib/testing/annotation-fixtures";
 
 /** An annotation with two events (created, then a note), and its events as stored. */
@@ -18,6 +19,26 @@ describe("AnnotationEvent is append-only for the app's database role", () => {
   it("the app's client works as provenant_app, not as the login role that migrates", async () => {
     const [{ role }] = await db().$queryRaw<{ role: string }[]>`SELECT current_user::text AS role`;
     expect(role).toBe("provenant_app");
+  });
+
+  it("the app's login cannot RESET ROLE or SET ROLE its way to the owner, and still cannot UPDATE events", async () => {
+    const { annotationId, events } = await annotationWithHistory();
+    const owner = decodeURIComponent(new URL(process.env.DATABASE_URL as string).username);
+    // A connection exactly as the app's pool makes them (lib/db.ts), not one of the pool's, which this would spoil.
+    const client = new pg.Client(appConnection());
+    await client.connect();
+    try {
+      await client.query("RESET ROLE");
+      const { rows } = await client.query<{ current: string; superuser: boolean }>(
+        "SELECT current_user::text AS current, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser",
+      );
+      expect(rows[0]).toEqual({ current: "provenant_app", superuser: false });
+      await expect(client.query(`SET ROLE ${client.escapeIdentifier(owner)}`)).rejects.toThrow(PERMISSION_DENIED);
+      await expect(client.query(`UPDATE "AnnotationEvent" SET "version" = 99 WHERE id = $1`, [events[0].id])).rejects.toThrow(PERMISSION_DENIED);
+    } finally {
+      await client.end();
+    }
+    expect(await eventsOf(annotationId)).toEqual(events);
   });
 
   it("UPDATE of an event row is refused and the row stays as it was", async () => {

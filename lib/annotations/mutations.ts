@@ -11,6 +11,7 @@ import {
   liveAnnotationForWrite,
   lockAnnotation,
   readAnnotation,
+  requireWorkspaceSource,
   StaleVersion,
   staleVersion,
   writeSelect,
@@ -26,16 +27,14 @@ import { evidenceRuleProblem, isVerdict, type TStatus } from "@/lib/statuses";
 
 export type TUpdateAnnotationParsed = z.output<typeof ZUpdateAnnotation>;
 
-/** The source an annotation cites: one created inline, one of the same workspace (else 422), or none. */
+/** The source an annotation cites: one created inline, one of the same workspace not merged away (else 422), or none. */
 async function resolveSource(
   tx: TTx,
   options: { userId: string; workspaceId: string; sourceId?: string | null; source?: TInlineSource },
 ): Promise<string | null | undefined> {
   if (options.source) return (await insertSource(tx, { userId: options.userId, workspaceId: options.workspaceId, input: options.source })).id;
   if (!options.sourceId) return options.sourceId;
-  const found = await tx.source.findFirst({ where: { id: options.sourceId, workspaceId: options.workspaceId }, select: { id: true } });
-  if (!found) throw new AppError("VALIDATION", "Unknown source", { sourceId: "Choose a source of this workspace" });
-  return found.id;
+  return requireWorkspaceSource(tx, { workspaceId: options.workspaceId, sourceId: options.sourceId, field: "sourceId" });
 }
 
 // The single create lives with the other write paths (one statement for the row and its event).

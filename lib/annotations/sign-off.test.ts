@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ZSignOff } from "@/lib/annotations/schemas";
 import { addEvidenceTo, create, eventsOf, testWorkspace, update, verdictByReviewer as verdictOf } from "@/lib/testing/annotation-fixtures";
+import { removeEvidence, updateEvidence } from "@/lib/evidence/mutations";
+import { ZUpdateEvidence } from "@/lib/evidence/schemas";
+import { setChain } from "./chain";
+import { ZSetChain } from "./schemas";
 import { signOffAnnotation } from "./sign-off";
 
 const TEXT = "Memorial reported 613 killed in Khojaly (Newsweek, 16 March 1992).";
@@ -74,6 +78,48 @@ describe("the two-person rule", () => {
 
     const reopened = await update(users.REVIEWER.id, a.id, { version: changed.version, status: "IN_PROGRESS" });
     expect(reopened).toMatchObject({ signOff: "NONE", verdictBy: null, verdictAt: null });
+  });
+
+  it("sends a confirmed verdict back to sign-off when its evidence is added, edited or removed, or its chain changes", async () => {
+    const { a, users, workspaceId } = await verdictByReviewer();
+    const source = await db().source.create({ data: { workspaceId, kind: "REPORT", title: "Memorial report", createdById: users.OWNER.id }, select: { id: true } });
+    // Confirms as `by`, and returns the new version; `signedOffBy` is who confirmed last.
+    let signedOffBy = users.EDITOR.id;
+    const confirm = async (version: number, by = users.EDITOR.id) => {
+      signedOffBy = by;
+      return (await decide(by, a.id, { version, decision: "CONFIRM" })).version;
+    };
+    const reopened = async (version: number, actorId: string) => {
+      const row = await db().annotation.findUniqueOrThrow({ where: { id: a.id } });
+      expect(row).toMatchObject({ version, signOff: "AWAITING", verdictById: actorId, signedOffById: null, signedOffAt: null });
+      const events = (await eventsOf(a.id)).filter((e) => e.version === version);
+      expect(events.at(-1)).toMatchObject({
+        type: "UPDATED",
+        actorId,
+        before: { signOff: "CONFIRMED", signedOffById: signedOffBy },
+        after: { signOff: "AWAITING", verdictById: actorId, signedOffById: null },
+      });
+      // Whoever changed what the verdict rests on cannot sign it off; another editor can.
+      if (actorId === users.EDITOR.id) {
+        await expect(decide(users.EDITOR.id, a.id, { version, decision: "CONFIRM" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+        return confirm(version, users.OWNER.id);
+      }
+      return confirm(version);
+    };
+
+    let version = await confirm(a.version);
+    const added = await addEvidenceTo(users.REVIEWER2.id, a.id, { stance: "CONTEXT", passage: "Newsweek counted 477" });
+    expect(added.annotation.version).toBe(version + 1);
+    version = await reopened(version + 1, users.REVIEWER2.id);
+
+    await updateEvidence({ userId: users.EDITOR.id, evidenceId: added.evidence.id, input: ZUpdateEvidence.parse({ version: added.evidence.version, passage: "Newsweek counted 477 dead" }) });
+    version = await reopened(version + 1, users.EDITOR.id);
+
+    await removeEvidence({ userId: users.REVIEWER.id, evidenceId: added.evidence.id });
+    version = await reopened(version + 1, users.REVIEWER.id);
+
+    await setChain({ userId: users.REVIEWER2.id, annotationId: a.id, input: ZSetChain.parse({ version, hops: [{ sourceId: source.id, locator: "p. 3" }] }) });
+    await reopened(version + 1, users.REVIEWER2.id);
   });
 
   it("gives verdicts without sign-off where the workspace does not ask for it", async () => {

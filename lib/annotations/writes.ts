@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { requireMember, visibleAnnotations } from "@/lib/access";
 import { quoteSelector, spanProblem } from "@/lib/anchoring/selectors";
-import { snapshotSelect } from "@/lib/annotations/events";
+import { changedFields, recordAnnotationEvent, snapshotOf, snapshotSelect, type TSnapshot } from "@/lib/annotations/events";
 import { annotationSelect, presentAnnotation, type TAnnotationRow } from "@/lib/annotations/present";
 import type { TAnnotation, TCreateAnnotationParsed } from "@/lib/annotations/schemas";
 import { db, type TTx } from "@/lib/db";
@@ -11,7 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole, ROLES, type TRole } from "@/lib/roles";
 import { insertSource } from "@/lib/sources/mutations";
 import { sourceSelect, type TSourceRow } from "@/lib/sources/present";
-import { evidenceRuleProblem, type TStatus } from "@/lib/statuses";
+import { evidenceRuleProblem, isVerdict, type TStatus } from "@/lib/statuses";
 
 /*
  * Building blocks shared by the writes of an annotation and of what hangs off it (evidence, chain).
@@ -69,6 +69,30 @@ export async function bumpForChange(tx: TTx, options: { annotationId: string; us
     select: { version: true },
   });
   return { annotation: locked, version };
+}
+
+/**
+ * The two-person rule over what a verdict rests on (issue 18): a change to the evidence or chain of
+ * a verdict that is signed off or awaiting sign-off gives the verdict anew, by `userId`, as a change
+ * of its status, source, locator or span does (verdictFields in mutations.ts): it waits for
+ * sign-off again where the workspace asks, and whoever changed it cannot sign it off. A returned
+ * verdict stays returned (it goes back through RESUBMIT). Inside the change's transaction, after
+ * bumpForChange locked the row: writes the sign-off fields and an UPDATED event with them at the
+ * change's `version`, beside the change's own event.
+ */
+export async function reopenSignOff(
+  tx: TTx,
+  options: { annotation: Awaited<ReturnType<typeof lockAnnotation>> & {}; userId: string; version: number },
+): Promise<void> {
+  const { annotation, userId } = options;
+  if (!isVerdict(annotation.status) || (annotation.signOff !== "CONFIRMED" && annotation.signOff !== "AWAITING")) return;
+  const { requireSignOff } = await tx.workspace.findUniqueOrThrow({ where: { id: annotation.workspaceId }, select: { requireSignOff: true } });
+  const before = snapshotOf(annotation);
+  const next: TSnapshot = { ...before, verdictById: userId, signOff: requireSignOff ? "AWAITING" : "NONE", signedOffById: null, signOffNote: "" };
+  const diff = changedFields(before, next);
+  if (Object.keys(diff.after).length === 0) return;
+  await tx.annotation.update({ where: { id: annotation.id }, data: { ...diff.after, verdictAt: new Date(), signedOffAt: null } });
+  await recordAnnotationEvent(tx, { annotation, type: "UPDATED", actorId: userId, version: options.version, before: diff.before, after: diff.after });
 }
 
 /** A source of the workspace that has not been merged away, else a 422 on `field`. */
@@ -173,7 +197,7 @@ const CREATOR_ROLES = ROLES.filter((role) => hasRole(role, "REVIEWER"));
  * Inserts the annotation and its CREATED event in one statement (so in one transaction, and in one
  * round trip), if, at that moment, the document is visible to the caller with a role that may
  * create, still has the text the span was anchored in, and the cited source (if any) is one of its
- * workspace's; null when any of that does not hold. Returns the row with its creator's name and email.
+ * workspace's not merged away; null when any of that does not hold. Returns the row with its creator's name and email.
  */
 async function insertCreated(
   client: Pick<TTx, "$queryRaw">,
@@ -189,7 +213,7 @@ async function insertCreated(
       FROM "Document" d JOIN "Membership" m ON m."workspaceId" = d."workspaceId" AND m."userId" = ${userId}
       WHERE d.id = ${text.documentId} AND d."deletedAt" IS NULL AND d.revision = ${text.revision} AND d.sha256 = ${text.sha256}
         AND m.role::text = ANY(${CREATOR_ROLES}::text[])
-        AND (${sourceId}::text IS NULL OR EXISTS (SELECT 1 FROM "Source" s WHERE s.id = ${sourceId} AND s."workspaceId" = d."workspaceId"))
+        AND (${sourceId}::text IS NULL OR EXISTS (SELECT 1 FROM "Source" s WHERE s.id = ${sourceId} AND s."workspaceId" = d."workspaceId" AND s."mergedIntoId" IS NULL))
       RETURNING *
     ), e AS (
       INSERT INTO "AnnotationEvent" ("annotationId", "workspaceId", "documentId", "type", "actorId", "version", "after")
@@ -234,7 +258,7 @@ const unknownSource = () => new AppError("VALIDATION", "Unknown source", { sourc
 
 type TCreateOptions = { userId: string; documentId: string; input: TCreateAnnotationParsed };
 
-/** The cited source of the workspace (else a 422), or a new one inside `insert`'s transaction. */
+/** The cited source of the workspace, not merged away (else a 422), or a new one inside `insert`'s transaction. */
 async function insertWithSource(options: TCreateOptions & { text: TKnownText; span: ReturnType<typeof anchor>; workspaceId: string }) {
   const { userId, input } = options;
   if (input.source) {
@@ -245,7 +269,7 @@ async function insertWithSource(options: TCreateOptions & { text: TKnownText; sp
     });
   }
   const sourceId = input.sourceId ?? null;
-  const source = sourceId ? await db().source.findFirst({ where: { id: sourceId, workspaceId: options.workspaceId }, select: sourceSelect }) : null;
+  const source = sourceId ? await db().source.findFirst({ where: { id: sourceId, workspaceId: options.workspaceId, mergedIntoId: null }, select: sourceSelect }) : null;
   if (sourceId && !source) throw unknownSource();
   return { row: await insertCreated(db(), { ...options, sourceId }), source };
 }

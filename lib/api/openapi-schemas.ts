@@ -292,6 +292,8 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
     scope: oneOfStrings(TOKEN_SCOPES),
     prefix: { type: "string", description: "The token's first 10 characters, to tell tokens apart" },
     createdAt: dateTime,
+    expiresAt: { ...orNull(dateTime), description: "Past it the token is refused (401); null when its holder chose a token that never expires" },
+    expired: { type: "boolean", description: "Past its expiry when read" },
     lastUsedAt: { ...orNull(dateTime), description: "Updated at most once a minute" },
     revokedAt: orNull(dateTime),
   }),

@@ -20,8 +20,16 @@ export function clientIp(headers: Record<string, string | string[] | undefined> 
   return last ?? (typeof real === "string" ? real : "unknown");
 }
 
+/** A token's session version; a token signed before versions existed counts as the first. */
+export function sessionVersionOf(token: Record<string, unknown>): number {
+  return typeof token.sv === "number" ? token.sv : 1;
+}
+
+/** How long a session lasts, for next-auth and for a session re-issued after a password change. */
+export const SESSION_MAX_AGE = 12 * 60 * 60;
+
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -34,7 +42,7 @@ export const authOptions: NextAuthOptions = {
         const ip = clientIp(req.headers);
         if (await isLocked(email, ip)) throw new Error("RateLimited");
 
-        const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+        const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
         // Unknown email and wrong password take the same path and time, and get the same answer.
         const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
         if (!user || !ok) {
@@ -42,13 +50,19 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         await clearFailures(email, ip);
-        return { id: user.id, email: user.email, name: user.name };
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
+    // The user's session version at sign-in goes into the JWT; lib/session.ts compares it with the
+    // database on every read, so a password change or "Sign out everywhere" ends older sessions.
+    jwt({ token, user }) {
+      if (user) token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 1;
+      return token;
+    },
     session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      if (session.user && token.sub) Object.assign(session.user, { id: token.sub, sessionVersion: sessionVersionOf(token) });
       return session;
     },
   },

@@ -1,7 +1,7 @@
 import "server-only";
 import { requireMember, visibleEvidence } from "@/lib/access";
 import { recordAnnotationEvent } from "@/lib/annotations/events";
-import { bumpForChange, liveAnnotationForWrite, readAnnotation, requireWorkspaceSource } from "@/lib/annotations/writes";
+import { bumpForChange, liveAnnotationForWrite, readAnnotation, reopenSignOff, requireWorkspaceSource } from "@/lib/annotations/writes";
 import { db, type TTx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { EVIDENCE_FIELDS, evidenceSnapshot, evidenceSnapshotSelect, type TEvidenceSnapshot } from "@/lib/evidence/present";
@@ -20,6 +20,7 @@ import { lastEvidenceProblem, needsEvidence } from "@/lib/statuses";
  * version (bumpForChange), then changes the item and records one EVIDENCE_* event with the
  * annotation's new version. So a client holding an older annotation version gets 409 on its next
  * PATCH, and the status rule (which counts evidence under the same lock) cannot race a removal.
+ * A signed-off verdict goes back to sign-off (reopenSignOff) with a second event.
  */
 
 async function readChange(evidenceId: string, annotationId: string): Promise<TEvidenceChange> {
@@ -64,6 +65,7 @@ export async function addEvidence(options: { userId: string; annotationId: strin
       select: evidenceSnapshotSelect,
     });
     await recordAnnotationEvent(tx, { annotation, type: "EVIDENCE_ADDED", actorId: userId, version, before: null, after: evidenceSnapshot(row) });
+    await reopenSignOff(tx, { annotation, userId, version });
     return row.id;
   });
   return readChange(id, annotationId);
@@ -95,6 +97,7 @@ export async function updateEvidence(options: { userId: string; evidenceId: stri
     const data = Object.fromEntries(changed.map((field) => [field, next[field]]));
     const row = await tx.evidence.update({ where: { id: evidenceId }, data: { ...data, version: { increment: 1 } }, select: evidenceSnapshotSelect });
     await recordAnnotationEvent(tx, { annotation, type: "EVIDENCE_UPDATED", actorId: userId, version, before: evidenceSnapshot(locked), after: evidenceSnapshot(row) });
+    await reopenSignOff(tx, { annotation, userId, version });
   });
   return readChange(evidenceId, found.annotationId);
 }
@@ -116,6 +119,7 @@ export async function removeEvidence(options: { userId: string; evidenceId: stri
     }
     const row = await tx.evidence.update({ where: { id: evidenceId }, data: { deletedAt: new Date(), version: { increment: 1 } }, select: evidenceSnapshotSelect });
     await recordAnnotationEvent(tx, { annotation, type: "EVIDENCE_REMOVED", actorId: userId, version, before: evidenceSnapshot(locked), after: evidenceSnapshot(row) });
+    await reopenSignOff(tx, { annotation, userId, version });
   });
   return readChange(evidenceId, found.annotationId);
 }

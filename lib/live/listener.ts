@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import { db } from "@/lib/db";
+import { appConnection, db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { readLiveEvents } from "@/lib/live/events";
 import { listPresent, pruneStalePresence } from "@/lib/live/presence";
@@ -134,14 +134,13 @@ export class LiveHub {
     this.state = "connecting";
     const config = env();
     const client = new pg.Client({
-      connectionString: config.DATABASE_URL,
+      // The same login as the pool (lib/db.ts), so this session has no more rights than the app.
+      ...appConnection(),
       application_name: "provenant-live",
       keepAlive: true,
       connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
       // The keepalive query fails instead of hanging on a half-open connection.
       query_timeout: 10_000,
-      // The same role as the pool (lib/db.ts), so this session has no more rights than the app.
-      ...(config.DB_APP_ROLE ? { options: `-c role=${config.DB_APP_ROLE}` } : {}),
     });
     this.client = client;
     client.on("error", (error) => this.dropped(client, error));

@@ -20,7 +20,7 @@ async function setup() {
     data: { workspaceId: ws.workspaceId, annotationId: untouched.id, sourceId: leMond.id, stance: "SUPPORTS", createdById: ws.users.REVIEWER.id },
     select: { id: true },
   });
-  const hop = await db().chainHop.create({ data: { annotationId: untouched.id, position: 0, sourceId: leMond.id }, select: { id: true } });
+  const hop = await db().chainHop.create({ data: { workspaceId: ws.workspaceId, annotationId: untouched.id, position: 0, sourceId: leMond.id }, select: { id: true } });
   return { ws, leMonde, leMond, other, a1, a2, untouched, evidence, hop };
 }
 

@@ -138,6 +138,8 @@ export async function undoMerge(options: { userId: string; mergeId: string }): P
     const kept = rows.find((r) => r.id === merge.keptId)!;
     if (kept.mergedIntoId) throw new AppError("CONFLICT", `“${kept.title}” was merged into another source since; undo that merge first`);
 
+    // Back in the lists first: the database refuses a citation of a source marked merged.
+    await tx.source.update({ where: { id: merge.mergedId }, data: { mergedIntoId: null, version: { increment: 1 } } });
     const annotationIds = await moveAnnotations(tx, {
       ids: merge.movedAnnotationIds,
       fromId: merge.keptId,
@@ -151,7 +153,6 @@ export async function undoMerge(options: { userId: string; mergeId: string }): P
     });
     const hops = await tx.chainHop.updateMany({ where: { id: { in: merge.movedChainHopIds }, sourceId: merge.keptId }, data: { sourceId: merge.mergedId } });
     await tx.source.update({ where: { id: merge.keptId }, data: { aliases: withoutAdded(kept.aliases, merge.addedAliases), version: { increment: 1 } } });
-    await tx.source.update({ where: { id: merge.mergedId }, data: { mergedIntoId: null, version: { increment: 1 } } });
     await tx.sourceMerge.update({ where: { id: merge.id }, data: { undoneAt: new Date(), undoneById: userId } });
     return { id: merge.id, keptId: merge.keptId, mergedId: merge.mergedId, moved: { annotations: annotationIds.length, evidence: evidence.count, chainHops: hops.count } };
   });

@@ -4,11 +4,16 @@ import { runAction } from "@/lib/actions";
 import { parseInput } from "@/lib/api/handler";
 import type { TResult } from "@/lib/errors";
 import { createToken, revokeToken } from "@/lib/tokens/mutations";
-import { ZCreateToken, type TApiToken, type TCreatedToken } from "@/lib/tokens/schemas";
+import { DEFAULT_TOKEN_LIFETIME_DAYS, ZCreateToken, type TApiToken, type TCreatedToken } from "@/lib/tokens/schemas";
 
 export async function createTokenAction(_prev: unknown, form: FormData): Promise<TResult<TCreatedToken>> {
   return runAction(async (user) => {
-    const input = parseInput(ZCreateToken, { name: String(form.get("name") ?? ""), scope: String(form.get("scope") ?? "") });
+    const lifetime = String(form.get("expiresInDays") ?? DEFAULT_TOKEN_LIFETIME_DAYS);
+    const input = parseInput(ZCreateToken, {
+      name: String(form.get("name") ?? ""),
+      scope: String(form.get("scope") ?? ""),
+      expiresInDays: lifetime === "never" ? null : Number(lifetime),
+    });
     const created = await createToken({ userId: user.id, input });
     revalidatePath("/settings/tokens");
     return created;

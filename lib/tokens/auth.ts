@@ -23,7 +23,7 @@ export type TTokenCaller = {
 
 /**
  * Who a bearer token belongs to, for a request with `method`: 401 for anything that is not a live
- * token (never a fallback to the session cookie), 403 for a READ token on a method that writes.
+ * token (unknown, revoked or expired) (never a fallback to the session cookie), 403 for a READ token on a method that writes.
  * The token only says who is asking; what they may see and change is checked in lib/ as for the app.
  */
 export async function authenticateToken(options: { token: string; method: string }): Promise<TTokenCaller> {
@@ -32,6 +32,7 @@ export async function authenticateToken(options: { token: string; method: string
   if (!isTokenShaped(token)) throw invalid;
   const row = await tokenRow(hashToken(token));
   if (!row || row.revokedAt) throw invalid;
+  if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) throw new AppError("UNAUTHENTICATED", "This API token has expired");
   const user = { id: row.userId, email: row.email, name: row.name, mustChangePassword: row.mustChangePassword };
   if (user.mustChangePassword) throw new AppError("FORBIDDEN", "Choose a new password before continuing");
   // Writes at most once a minute per token (see recordTokenUse), not on every request.
@@ -45,6 +46,7 @@ type TTokenRow = {
   scope: TTokenScope;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
   userId: string;
   email: string;
   name: string;
@@ -58,7 +60,7 @@ type TTokenRow = {
  */
 async function tokenRow(hash: string): Promise<TTokenRow | null> {
   const rows = await db().$queryRaw<TTokenRow[]>`
-    SELECT t.id, t.scope::text AS scope, t."lastUsedAt", t."revokedAt", u.id AS "userId", u.email, u.name, u."mustChangePassword"
+    SELECT t.id, t.scope::text AS scope, t."lastUsedAt", t."revokedAt", t."expiresAt", u.id AS "userId", u.email, u.name, u."mustChangePassword"
     FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
     WHERE t.hash = ${hash}`;
   return rows[0] ?? null;

@@ -2,13 +2,19 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { presentToken, tokenSelect } from "@/lib/tokens/queries";
-import { MAX_LIVE_TOKENS, type TApiToken, type TCreateToken, type TCreatedToken } from "@/lib/tokens/schemas";
+import { DEFAULT_TOKEN_LIFETIME_DAYS, MAX_LIVE_TOKENS, type TApiToken, type TCreateToken, type TCreatedToken } from "@/lib/tokens/schemas";
 import { generateToken, hashToken, tokenPrefix } from "@/lib/tokens/secret";
 
 /** A token's "last used" is written at most this often, so a busy script does not write on every request. */
 export const LAST_USED_GRANULARITY_MS = 60_000;
 
-/** Creates a token for the member; the answer is the only place the token itself ever appears. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+const expiresAt = (days: number | null) => (days === null ? null : new Date(Date.now() + days * DAY_MS));
+
+/**
+ * Creates a token for the member, expiring after the days chosen (never, only when chosen); the
+ * answer is the only place the token itself ever appears.
+ */
 export async function createToken(options: { userId: string; input: TCreateToken }): Promise<TCreatedToken> {
   const { userId, input } = options;
   const token = generateToken();
@@ -20,7 +26,14 @@ export async function createToken(options: { userId: string; input: TCreateToken
       throw new AppError("VALIDATION", `You have ${MAX_LIVE_TOKENS} tokens, the most one may hold; revoke one you no longer use first`);
     }
     return tx.apiToken.create({
-      data: { userId, name: input.name, scope: input.scope, hash: hashToken(token), prefix: tokenPrefix(token) },
+      data: {
+        userId,
+        name: input.name,
+        scope: input.scope,
+        hash: hashToken(token),
+        prefix: tokenPrefix(token),
+        expiresAt: expiresAt(input.expiresInDays === undefined ? DEFAULT_TOKEN_LIFETIME_DAYS : input.expiresInDays),
+      },
       select: tokenSelect,
     });
   });

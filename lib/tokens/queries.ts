@@ -5,9 +5,18 @@ import type { TApiToken } from "@/lib/tokens/schemas";
 /** The most tokens the list shows: every live one (at most 50) and the latest revoked ones. */
 const LIST_LIMIT = 200;
 
-export const tokenSelect = { id: true, name: true, scope: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+export const tokenSelect = { id: true, name: true, scope: true, prefix: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true } as const;
 
-type TTokenRow = { id: string; name: string; scope: TApiToken["scope"]; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+type TTokenRow = {
+  id: string;
+  name: string;
+  scope: TApiToken["scope"];
+  prefix: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 
 export function presentToken(row: TTokenRow): TApiToken {
   return {
@@ -16,6 +25,8 @@ export function presentToken(row: TTokenRow): TApiToken {
     scope: row.scope,
     prefix: row.prefix,
     createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    expired: row.expiresAt !== null && row.expiresAt.getTime() <= Date.now(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
   };

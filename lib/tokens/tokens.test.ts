@@ -47,12 +47,25 @@ describe("personal API tokens (real database)", () => {
     expect(Object.values(row)).not.toContain(created.token);
 
     const listed = await listTokens({ userId: owner.id });
-    expect(listed).toEqual([{ id: created.id, name: "Nightly export", scope: "READ", prefix: created.prefix, createdAt: created.createdAt, lastUsedAt: null, revokedAt: null }]);
+    expect(listed).toEqual([{ id: created.id, name: "Nightly export", scope: "READ", prefix: created.prefix, createdAt: created.createdAt, expiresAt: created.expiresAt, expired: false, lastUsedAt: null, revokedAt: null }]);
     expect(JSON.stringify(listed)).not.toContain(created.token);
     expect(await listTokens({ userId: (await testUser("other")).id })).toEqual([]);
 
     const caller = await requireApiCaller(bearer(created.token));
     expect(caller).toMatchObject({ via: "token", tokenId: created.id, scope: "READ", user: { id: owner.id } });
+  });
+
+  it("expires after 90 days unless told otherwise, never only when chosen; an expired token is 401", async () => {
+    const owner = await testUser();
+    const usual = await createToken({ userId: owner.id, input: ZCreateToken.parse({ name: "usual", scope: "READ" }) });
+    const days = (iso: string | null) => (iso === null ? null : Math.round((Date.parse(iso) - Date.now()) / 86_400_000));
+    expect(days(usual.expiresAt)).toBe(90);
+    expect(days((await createToken({ userId: owner.id, input: ZCreateToken.parse({ name: "week", scope: "READ", expiresInDays: 7 }) })).expiresAt)).toBe(7);
+    expect((await createToken({ userId: owner.id, input: ZCreateToken.parse({ name: "forever", scope: "READ", expiresInDays: null }) })).expiresAt).toBeNull();
+    await expect(authenticateToken({ token: usual.token, method: "GET" })).resolves.toMatchObject({ tokenId: usual.id });
+    await db().apiToken.update({ where: { id: usual.id }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await expect(authenticateToken({ token: usual.token, method: "GET" })).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: "This API token has expired" });
+    expect((await listTokens({ userId: owner.id })).find((t) => t.id === usual.id)).toMatchObject({ expired: true });
   });
 
   it("a READ token may GET and HEAD only (403 'This token can only read'); READ_WRITE may write", async () => {

@@ -8,12 +8,14 @@ import {
   changePassword,
   changeRole,
   createWorkspace,
+  endAllSessions,
   removeMember,
   updateWorkspaceSettings,
   type TAddedMember,
   type TWorkspaceSettingsView,
 } from "@/lib/workspaces/mutations";
 import { ZAddMember, ZChangePassword, ZChangeRole, ZCreateWorkspace, ZWorkspaceSettings } from "@/lib/workspaces/schemas";
+import { reissueSession } from "@/lib/auth/session-cookie";
 import { getCurrentUser } from "@/lib/session";
 import { AppError } from "@/lib/errors";
 
@@ -66,11 +68,26 @@ export async function changePasswordAction(_prev: unknown, form: FormData): Prom
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: new AppError("UNAUTHENTICATED", "Sign in to continue").toBody() };
   try {
-    const input = parseInput(ZChangePassword, { password: String(form.get("password") ?? ""), confirm: String(form.get("confirm") ?? "") });
-    await changePassword({ userId: user.id, password: input.password });
+    const input = parseInput(ZChangePassword, {
+      current: String(form.get("current") ?? ""),
+      password: String(form.get("password") ?? ""),
+      confirm: String(form.get("confirm") ?? ""),
+      revokeTokens: form.get("revokeTokens") === "on",
+    });
+    const sessionVersion = await changePassword({ userId: user.id, ...input });
+    // Every other session is ended; this one goes on.
+    await reissueSession(sessionVersion);
     return { ok: true, data: null };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toBody() };
     throw error;
   }
+}
+
+/** "Sign out everywhere": ends every session of the caller, this one too (the page then signs out). */
+export async function signOutEverywhereAction(): Promise<TResult<null>> {
+  return runAction(async (user) => {
+    await endAllSessions({ userId: user.id });
+    return null;
+  });
 }

@@ -5,7 +5,8 @@ import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { listDocuments } from "@/lib/documents/queries";
 import { createDocument } from "@/lib/documents/mutations";
-import { addMember, changeRole, createWorkspace, removeMember, updateWorkspaceSettings } from "./mutations";
+import { createToken } from "@/lib/tokens/mutations";
+import { addMember, changePassword, changeRole, createWorkspace, endAllSessions, removeMember, updateWorkspaceSettings } from "./mutations";
 
 async function user() {
   return db().user.create({ data: { email: `${randomUUID()}@t.test`, name: "t", passwordHash: "x" }, select: { id: true, email: true } });
@@ -32,6 +33,34 @@ describe("workspaces and membership (real database)", () => {
     expect(account.mustChangePassword).toBe(true);
     expect(await verifyPassword(account.passwordHash, added.oneTimePassword!)).toBe(true);
     await expect(addMember({ userId: owner.id, workspaceId: ws.id, input: { email, role: "VIEWER" } })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("a password change needs the current password, except the first after a one-time password; it ends older sessions and revokes tokens when asked", async () => {
+    const owner = await user();
+    const ws = await createWorkspace({ userId: owner.id, name: "Desk" });
+    const email = `${randomUUID()}@t.test`;
+    const added = await addMember({ userId: owner.id, workspaceId: ws.id, input: { email, role: "REVIEWER" } });
+    const { id } = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    const version = async () => (await db().user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
+    const first = "the one I chose myself";
+    // The forced first change asks for nothing more than the new password.
+    expect(await changePassword({ userId: id, current: "", password: first, revokeTokens: false })).toBe(2);
+    expect(added.oneTimePassword).toBeDefined();
+
+    const token = await createToken({ userId: id, input: { name: "script", scope: "READ" } });
+    for (const current of ["", added.oneTimePassword as string, "wrong"]) {
+      await expect(changePassword({ userId: id, current, password: "another long one", revokeTokens: true })).rejects.toMatchObject({
+        code: "VALIDATION",
+        fields: { current: "Your current password is not right" },
+      });
+    }
+    expect(await version()).toBe(2);
+    expect(await changePassword({ userId: id, current: first, password: "another long one", revokeTokens: false })).toBe(3);
+    expect(await db().apiToken.findUniqueOrThrow({ where: { id: token.id }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
+    expect(await changePassword({ userId: id, current: "another long one", password: "and a third one", revokeTokens: true })).toBe(4);
+    expect(await db().apiToken.findUniqueOrThrow({ where: { id: token.id }, select: { revokedAt: true } })).toEqual({ revokedAt: expect.any(Date) });
+    await endAllSessions({ userId: id });
+    expect(await version()).toBe(5);
   });
 
   it("the last owner can be neither demoted nor removed, even by concurrent requests", async () => {

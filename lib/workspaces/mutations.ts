@@ -1,6 +1,6 @@
 import "server-only";
 import { requireMember } from "@/lib/access";
-import { hashPassword, oneTimePassword } from "@/lib/auth/password";
+import { hashPassword, oneTimePassword, verifyPassword } from "@/lib/auth/password";
 import { db, type TTx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { TRole } from "@/lib/roles";
@@ -72,8 +72,32 @@ export async function removeMember(options: { userId: string; workspaceId: strin
   });
 }
 
-export async function changePassword(options: { userId: string; password: string }): Promise<void> {
-  await db().user.update({ where: { id: options.userId }, data: { passwordHash: await hashPassword(options.password), mustChangePassword: false } });
+/**
+ * Changes the user's password: the current one is required (422 on `current`), except for the
+ * forced first change after a one-time password. Every session signed in before is ended (the
+ * session version goes up; the caller re-issues its own session at the new version), and, when
+ * the user chooses, every API token of theirs is revoked. Returns the new session version.
+ */
+export async function changePassword(options: { userId: string; current: string; password: string; revokeTokens: boolean }): Promise<number> {
+  const user = await db().user.findUniqueOrThrow({ where: { id: options.userId }, select: { passwordHash: true, mustChangePassword: true } });
+  if (!user.mustChangePassword && !(await verifyPassword(user.passwordHash, options.current))) {
+    throw new AppError("VALIDATION", "Your current password is not right", { current: "Your current password is not right" });
+  }
+  const passwordHash = await hashPassword(options.password);
+  return db().$transaction(async (tx) => {
+    const { sessionVersion } = await tx.user.update({
+      where: { id: options.userId },
+      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    });
+    if (options.revokeTokens) await tx.apiToken.updateMany({ where: { userId: options.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    return sessionVersion;
+  });
+}
+
+/** Ends every session of the user, this one too ("Sign out everywhere"). */
+export async function endAllSessions(options: { userId: string }): Promise<void> {
+  await db().user.update({ where: { id: options.userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
 export type TWorkspaceSettingsView = { requireSignOff: boolean; version: number };

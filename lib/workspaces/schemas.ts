@@ -19,8 +19,12 @@ export type TChangeRole = z.infer<typeof ZChangeRole>;
 
 export const ZChangePassword = z
   .strictObject({
+    /** Not asked for the forced first change after a one-time password. */
+    current: z.string().max(1024, "At most 1024 characters").default(""),
     password: z.string().min(12, "Use at least 12 characters").max(1024, "At most 1024 characters"),
     confirm: z.string(),
+    /** Also revoke every API token of the account (the user chooses). */
+    revokeTokens: z.boolean().default(false),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });
 

@@ -3,12 +3,20 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { persistentSecret, projectRoot } from "./database";
 
-export function appEnv(options: { databaseUrl: string; port: number; secretName: string; mode?: "production" | "development" }): NodeJS.ProcessEnv {
+export function appEnv(options: {
+  databaseUrl: string;
+  /** The app's own login (Database.appUrl); without it the app logs in as the owner of databaseUrl. */
+  appDatabaseUrl?: string;
+  port: number;
+  secretName: string;
+  mode?: "production" | "development";
+}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: options.mode ?? "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: options.databaseUrl,
+    ...(options.appDatabaseUrl ? { DATABASE_APP_URL: options.appDatabaseUrl } : {}),
     PORT: String(options.port),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${options.port}`,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(options.secretName),

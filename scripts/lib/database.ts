@@ -26,6 +26,7 @@ const PROFILES = {
   crash: { port: 54389, dir: "pg-crash" },
   backup: { port: 54399, dir: "pg-backup" },
   restore: { port: 54409, dir: "pg-restore" },
+  "bench-large": { port: 54419, dir: "pg-bench-large" },
 };
 
 const USER = "postgres";
@@ -33,7 +34,14 @@ const PASSWORD = "postgres";
 export const APP_DATABASE = "provenant";
 
 export type Database = {
+  /** The owner's URL: migrations, seeds and scripts. */
   url: string;
+  /**
+   * The app's own login (DATABASE_APP_URL): a role with only the app's grants, which cannot
+   * RESET ROLE its way to the owner. Undefined when none is configured (lib/db.ts then logs in
+   * as the owner and works as DB_APP_ROLE).
+   */
+  appUrl?: string;
   embedded: boolean;
   /** True when this process started the server (and so stops it). */
   owned: boolean;
@@ -47,9 +55,12 @@ function log(message: string) {
   process.stdout.write(`[db] ${message}\n`);
 }
 
-function urlFor(port: number, database: string) {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+function urlFor(port: number, database: string, user = USER, password = PASSWORD) {
+  return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
+
+/** The role the app works as (lib/env.ts DB_APP_ROLE), which the migrations grant the app's rights to. */
+const appRole = () => process.env.DB_APP_ROLE || "provenant_app";
 
 async function canConnect(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -99,12 +110,24 @@ function assertReachable(dir: string) {
   }
 }
 
-async function ensureAppDatabase(port: number) {
+/**
+ * Creates the app's database when missing, and makes the app's role a login with a password kept
+ * in .data (created here when the migrations have not yet created it; their CREATE is then
+ * skipped). The app logs in as that role, not as the owner, so no SQL it runs can RESET ROLE back
+ * to the owner. Returns the app's URL.
+ */
+async function ensureAppDatabase(port: number): Promise<string> {
   const admin = new pg.Client({ connectionString: urlFor(port, "postgres") });
   await admin.connect();
   try {
     const found = await admin.query("select 1 from pg_database where datname = $1", [APP_DATABASE]);
     if (found.rowCount === 0) await admin.query(`create database ${APP_DATABASE}`);
+    const role = appRole();
+    const password = persistentSecret("db-app");
+    const exists = await admin.query("select 1 from pg_roles where rolname = $1", [role]);
+    const verb = exists.rowCount === 0 ? "create" : "alter";
+    await admin.query(`${verb} role ${admin.escapeIdentifier(role)} login password ${admin.escapeLiteral(password)}`);
+    return urlFor(port, APP_DATABASE, role, password);
   } finally {
     await admin.end();
   }
@@ -117,7 +140,7 @@ async function ensureAppDatabase(port: number) {
 export async function ensureDatabase(options: { profile: DbProfile; fresh?: boolean }): Promise<Database> {
   if (process.env.DATABASE_URL) {
     log("using DATABASE_URL; no embedded PostgreSQL started");
-    return { url: process.env.DATABASE_URL, embedded: false, owned: false, stop: async () => undefined };
+    return { url: process.env.DATABASE_URL, appUrl: process.env.DATABASE_APP_URL, embedded: false, owned: false, stop: async () => undefined };
   }
 
   // PV_DB_PORT_OFFSET moves every profile's port, so a second checkout (a git worktree) can run its
@@ -135,9 +158,9 @@ export async function ensureDatabase(options: { profile: DbProfile; fresh?: bool
   } else if (running) {
     const url = urlFor(running.port, APP_DATABASE);
     if (await canConnect(urlFor(running.port, "postgres"))) {
-      await ensureAppDatabase(running.port);
+      const appUrl = await ensureAppDatabase(running.port);
       log(`reusing PostgreSQL already running for ${path.relative(projectRoot, dataDir)} (pid ${running.pid}, port ${running.port})`);
-      return { url, embedded: true, owned: false, stop: async () => undefined };
+      return { url, appUrl, embedded: true, owned: false, stop: async () => undefined };
     }
   }
 
@@ -174,12 +197,13 @@ export async function ensureDatabase(options: { profile: DbProfile; fresh?: bool
         tail(logFile, 20),
     );
   }
-  await ensureAppDatabase(profile.port);
+  const appUrl = await ensureAppDatabase(profile.port);
   log(`PostgreSQL ${path.relative(projectRoot, dataDir)} started on port ${profile.port}`);
 
   let stopped = false;
   return {
     url: urlFor(profile.port, APP_DATABASE),
+    appUrl,
     embedded: true,
     owned: true,
     stop: async () => {

@@ -34,7 +34,8 @@ const unknownEndpoint: TExpect = { anonymous: "401", VIEWER: "404", REVIEWER: "4
 export type TCtx = { world: TWorld; caller: TCaller };
 type TRouteCall = { path: string; json?: unknown; text?: string; headers?: Record<string, string> };
 type TRouteRow = { expect: TExpect; call: (ctx: TCtx) => Promise<TRouteCall>; outcome?: (answer: TAnswer) => TOutcome };
-type TActionRow = { expect: TExpect; args: (ctx: TCtx) => Promise<unknown[]> };
+/** `endsSessions`: the action ends the caller's sessions, so the runner signs them in again after it. */
+type TActionRow = { expect: TExpect; args: (ctx: TCtx) => Promise<unknown[]>; endsSessions?: true };
 
 const annotationBody = (world: TWorld) => {
   const start = world.text.indexOf(NEEDLE);
@@ -290,12 +291,15 @@ export const ACTIONS: Record<string, TActionRow> = {
     expect: action("OWNER"),
     args: async ({ world }) => [world.a.id, { version: await world.fresh.workspaceVersion(), requireSignOff: true }],
   },
-  // Sets the caller's password to the one they have, so the rest of the run is unaffected.
+  // Sets the caller's password to the one they have (all callers share it), so the rest of the run is
+  // unaffected but for the sessions it ends.
   "lib/workspaces/actions.ts#changePasswordAction": {
     expect: signedIn("login"),
     args: async ({ world, caller }) => {
       const password = caller === "outsider" ? world.b.users.OWNER.password : world.a.users.VIEWER.password;
-      return [null, new FormArg({ password, confirm: password })];
+      return [null, new FormArg({ current: password, password, confirm: password })];
     },
+    endsSessions: true,
   },
+  "lib/workspaces/actions.ts#signOutEverywhereAction": { expect: signedIn("login"), args: async () => [], endsSessions: true },
 };

@@ -10,7 +10,7 @@ export default async function PasswordPage() {
     <main className="page narrow">
       <h1>Choose a password</h1>
       {user.mustChangePassword && <p role="status">You signed in with a one-time password. Choose your own to continue.</p>}
-      <ChangePasswordForm />
+      <ChangePasswordForm askCurrent={!user.mustChangePassword} />
     </main>
   );
 }
