@@ -5,7 +5,7 @@ import { markMentionsRead } from "@/lib/comments/mutations";
 import { listInbox, unreadInboxCount } from "@/lib/comments/queries";
 import { setNotificationSettings } from "@/lib/notifications/mutations";
 import { getNotificationSettings } from "@/lib/notifications/queries";
-import { create, testWorkspace, update, verdictByReviewer as verdictOf } from "@/lib/testing/annotation-fixtures";
+import { addEvidenceTo, create, testWorkspace, update, verdictByReviewer as verdictOf } from "@/lib/testing/annotation-fixtures";
 
 const TEXT = "Memorial reported 613 killed in Khojaly (Newsweek, 16 March 1992).";
 
@@ -32,6 +32,18 @@ describe("notifications that follow the work", () => {
     expect((await kinds(users.EDITOR.id)).map((k) => k[0])).toEqual(["SIGN_OFF_REQUESTED", "SIGN_OFF_REQUESTED"]);
     await signOffAnnotation({ userId: users.OWNER.id, annotationId: a.id, input: ZSignOff.parse({ version: again.version, decision: "CONFIRM" }) });
     expect((await kinds(users.REVIEWER.id))[0]).toEqual(["VERDICT_CONFIRMED", users.OWNER.id, null]);
+  });
+
+  it("a confirmed verdict whose evidence changes asks for sign-off again, not of whoever changed it", async () => {
+    const { a, users } = await verdictByReviewer();
+    const confirmed = await signOffAnnotation({ userId: users.EDITOR.id, annotationId: a.id, input: ZSignOff.parse({ version: a.version, decision: "CONFIRM" }) });
+    await addEvidenceTo(users.REVIEWER2.id, a.id, { stance: "CONTEXT", passage: "More" });
+    expect(confirmed.signOff).toBe("CONFIRMED");
+    expect((await kinds(users.EDITOR.id)).map((k) => [k[0], k[1]])).toEqual([
+      ["SIGN_OFF_REQUESTED", users.REVIEWER2.id],
+      ["SIGN_OFF_REQUESTED", users.REVIEWER.id],
+    ]);
+    expect((await kinds(users.REVIEWER2.id)).map((k) => k[0])).toEqual([]);
   });
 
   it("an assignment reaches the assignee unless they turned the kind off; marking read counts both tables", async () => {
