@@ -77,7 +77,7 @@ test("a reviewer's comment with bold text and an @mention picked from the sugges
   await expect(inboxLink(editorPage)).toHaveText("Inbox");
   await editorPage.goto("/inbox");
   await expect(editorPage.getByRole("listitem").filter({ hasText: "check the figure" })).not.toContainText("Unread");
-  await expect(editorPage.getByRole("main").getByRole("status")).toHaveText("No unread mentions.");
+  await expect(editorPage.getByRole("main").getByRole("status")).toHaveText("Nothing unread.");
 });
 
 test("<img src=x onerror=alert(1)> typed into the editor or posted as raw HTML renders as text and runs no script", async ({ page }) => {
@@ -206,7 +206,7 @@ test("the inbox marks one mention or all as read; a resolved thread says by whom
   await expect(entries.nth(0)).toContainText("Unread");
   await expect(inboxLink(page)).toHaveText("Inbox (1)");
   await page.getByRole("button", { name: "Mark all as read" }).click();
-  await expect(page.getByRole("main").getByRole("status")).toHaveText("No unread mentions.");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Nothing unread.");
   await expect(inboxLink(page)).toHaveText("Inbox");
 
   await reviewer.getByRole("link", { name: "Justice for Khojaly (campaign page)" }).click();

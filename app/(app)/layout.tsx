@@ -1,6 +1,6 @@
 import { StatusStyles } from "@/components/annotator/status-styles";
 import { AppHeader } from "@/components/layout/app-header";
-import { unreadMentionCount } from "@/lib/comments/queries";
+import { unreadInboxCount } from "@/lib/comments/queries";
 import { requirePageUser } from "@/lib/session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -11,7 +11,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <AppHeader email={user.email} unread={await unreadMentionCount({ userId: user.id })} />
+      <AppHeader email={user.email} unread={await unreadInboxCount({ userId: user.id })} />
       {/* The status colours (--status-colour and friends) for every list, bar and badge of the app. */}
       <StatusStyles />
       <div id="main">{children}</div>

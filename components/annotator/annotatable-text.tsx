@@ -1,11 +1,14 @@
 "use client";
 import { useEffect, useId, useMemo, useRef } from "react";
 import { TextLines, textHtml } from "@/components/annotator/text-lines";
+import { useReflow } from "@/components/annotator/use-reflow";
 import type { LineIndex } from "@/lib/anchoring/line-index";
 
 export type TTextSelection = { start: number; end: number; rect: { top: number; left: number } } | null;
 
 type TProps = {
+  /** Whose "Reflow lines" choice this view remembers. */
+  documentId: string;
   text: string;
   /** Where each page begins (code points), for the page markers; empty for a document without pages. */
   pageStarts: readonly number[];
@@ -68,7 +71,9 @@ const CLICK_SLOP_PX = 4;
 export function AnnotatableText(props: TProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const linesRef = useRef<TextLines | null>(null);
-  const html = useMemo(() => ({ __html: textHtml(props.text, props.pageStarts) }), [props.text, props.pageStarts]);
+  const rendered = useMemo(() => textHtml(props.text, props.pageStarts), [props.text, props.pageStarts]);
+  const html = useMemo(() => ({ __html: rendered.html }), [rendered]);
+  const [reflowed, setReflowed] = useReflow(props.documentId);
   const hintId = useId();
   const pressedAt = useRef<{ x: number; y: number } | null>(null);
   const latest = useRef(props);
@@ -147,9 +152,15 @@ export function AnnotatableText(props: TProps) {
       <p id={hintId} className="sr-only">
         {props.hint}
       </p>
+      {rendered.reflowable && (
+        <label className="reflow-toggle">
+          <input type="checkbox" checked={reflowed} onChange={(e) => setReflowed(e.target.checked)} /> Reflow lines
+          <span className="hint"> (show the wrapped lines of a paragraph as one; the text and its offsets stay as they are)</span>
+        </label>
+      )}
       <div
         ref={rootRef}
-        className="document-text"
+        className={rendered.reflowable && reflowed ? "document-text reflowed" : "document-text"}
         // pre-wrap: runs of spaces and tabs show as stored, as everywhere else the text is quoted.
         style={{ whiteSpace: "pre-wrap", overflowWrap: "break-word" }}
         contentEditable

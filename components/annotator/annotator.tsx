@@ -3,6 +3,7 @@ import dynamic from "next/dynamic";
 import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { afterNextPaint } from "@/components/annotator/after-paint";
 import { AnnotatableText, placeCaret, type TTextSelection } from "@/components/annotator/annotatable-text";
+import { revealLinked } from "@/components/annotator/reveal-linked";
 import { DocumentPagesContext, GoToPage } from "@/components/annotator/document-pages";
 import { DeletedAnnotations } from "@/components/annotator/deleted-annotations";
 import { HighlightPainter, highlightsSupported, type TSpan } from "@/components/annotator/highlight-painter";
@@ -12,6 +13,7 @@ import { AnnotationList, type TFilters } from "@/components/annotator/sidebar";
 import { StatusStyles } from "@/components/annotator/status-styles";
 import type { TextLines } from "@/components/annotator/text-lines";
 import { UndoToast } from "@/components/annotator/undo-toast";
+import { refreshUnread } from "@/components/comments/inbox-link";
 import { LiveStatus } from "@/components/live/live-status";
 import { ShortcutHelp, useShortcutKeys } from "@/components/ui/shortcuts";
 import { publishPresence } from "@/components/live/presence-store";
@@ -189,10 +191,15 @@ export function Annotator(props: {
     firstPaint.current = false;
   }, [painter, ready, shown]);
   useEffect(() => painter?.mark(selectedIds), [painter, selectedIds, shown]);
-  // Opened from a link to one annotation: bring its entry (and discussion) into view once.
-  useEffect(() => {
-    if (linkedId) entryOf(linkedId)?.scrollIntoView({ block: "start" });
-  }, [linkedId]);
+  // Opened from a link to one annotation: bring its passage, entry and discussion into view once.
+  // Opening it marked what the inbox held about it read (the page's data came after), so the
+  // header's count, read as the page began, is read again.
+  const showLinked = useStableCallback((id: string) => {
+    refreshUnread();
+    const a = annotations.find((x) => x.id === id);
+    return revealLinked(entryOf(id), a && painter?.elementAt(a.start));
+  });
+  useEffect(() => (linkedId ? showLinked(linkedId) : undefined), [linkedId, showLinked]);
   useEffect(() => () => painter?.destroy(), [painter]);
   // The panels' script is fetched once the list is shown, so that it never competes with opening.
   useEffect(() => {
@@ -449,6 +456,7 @@ export function Annotator(props: {
       >
         {props.pageStarts.length > 0 && <GoToPage pageCount={props.pageStarts.length} onGo={goToPage} />}
         <AnnotatableText
+          documentId={props.documentId}
           text={props.text}
           pageStarts={props.pageStarts}
           label={props.title}

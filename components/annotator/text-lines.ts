@@ -3,7 +3,13 @@
  * LINES_PER_BLOCK (<div class="text-block">) directly under the text root. The blocks let the browser
  * skip style, layout and paint of everything far from the viewport (content-visibility: auto on ~50
  * blocks, rather than on 5,000 paragraphs, each of which would cost an intersection check per frame).
+ *
+ * A hard-wrapped text's lines also carry their part in a reflowed paragraph (lib/documents/reflow.ts):
+ * "rf-s" starts one, "rf-j" joins it (after a space CSS generates), "rf-e" ends it, "rf-h" is a blank
+ * line of spacing inside it. CSS shows them so only under "Reflow lines" (.document-text.reflowed);
+ * the <p> per line stays, so offsets, selections and highlights are exactly what they are without it.
  */
+import { LINE, lineRoles, type TLineRole } from "@/lib/documents/reflow";
 
 export const LINES_PER_BLOCK = 100;
 /**
@@ -22,10 +28,21 @@ const escapeHtml = (text: string) => (/[&<>]/.test(text) ? text.replace(/[&<>]/g
  * a page begins carries the page number; CSS draws the marker (generated content is neither in the
  * text nor in any selection, so offsets and copied text are unchanged).
  */
-const paragraphHtml = (line: string, pages?: string) => {
-  const attributes = pages ? ` data-pages="${pages}" id="page-${pages.split("–")[0]}"` : "";
+const paragraphHtml = (line: string, pages?: string, reflow?: string) => {
+  const attributes = (pages ? ` data-pages="${pages}" id="page-${pages.split("–")[0]}"` : "") + (reflow ? ` class="${reflow}"` : "");
   return line === "" ? `<p${attributes}><br></p>` : `<p${attributes}>${line}</p>`;
 };
+
+/** Each line's reflow class (see above), "" for a line shown as it is. A line where a page begins starts a paragraph. */
+function reflowClasses(roles: TLineRole[], pages: Map<number, string>): string[] {
+  const role = roles.map((r, i) => (pages.has(i) ? LINE.START : r));
+  const continues = (i: number) => i < role.length && role[i] !== LINE.START;
+  return role.map((r, i) => {
+    if (r === LINE.HIDDEN) return "rf-h";
+    if (r === LINE.JOIN) return continues(i + 1) ? "rf-j" : "rf-j rf-e";
+    return continues(i + 1) ? "rf-s" : "";
+  });
+}
 
 /** By line number, the pages that begin on that line ("5", or "3–4" where empty pages share it). */
 function pagesByLine(text: string, pageStarts: readonly number[]): Map<number, string> {
@@ -52,19 +69,26 @@ function estimatedRows(lines: readonly string[]): number {
 }
 
 /**
- * The text as HTML: its lines as paragraphs, in blocks (see above). Built on the server with the page
- * and again on the client (hydration reads it only as a prop), so escaped in one pass over the text.
+ * The text as HTML: its lines as paragraphs, in blocks (see above), and whether it has lines to
+ * reflow. Built on the server with the page and again on the client (hydration reads it only as a
+ * prop), so escaped in one pass over the text. A block ends only where a paragraph begins, so that
+ * no reflowed paragraph is cut in two.
  */
-export function textHtml(text: string, pageStarts: readonly number[] = []): string {
+export function textHtml(text: string, pageStarts: readonly number[] = []): { html: string; reflowable: boolean } {
   const lines = escapeHtml(text).split("\n");
   const pages = pagesByLine(text, pageStarts);
+  const roles = lineRoles(text.split("\n"));
+  const reflow = reflowClasses(roles, pages);
   let html = "";
-  for (let i = 0; i < lines.length; i += LINES_PER_BLOCK) {
-    const block = lines.slice(i, i + LINES_PER_BLOCK);
+  for (let i = 0; i < lines.length; ) {
+    let end = Math.min(i + LINES_PER_BLOCK, lines.length);
+    while (end < lines.length && reflow[end] !== "" && reflow[end] !== "rf-s") end++;
+    const block = lines.slice(i, end);
     const height = (estimatedRows(block) * ROW_EM).toFixed(1);
-    html += `<div class="text-block" style="contain-intrinsic-block-size:auto ${height}em">${block.map((line, j) => paragraphHtml(line, pages.get(i + j))).join("")}</div>`;
+    html += `<div class="text-block" style="contain-intrinsic-block-size:auto ${height}em">${block.map((line, j) => paragraphHtml(line, pages.get(i + j), reflow[i + j])).join("")}</div>`;
+    i = end;
   }
-  return html;
+  return { html, reflowable: roles.includes(LINE.JOIN) };
 }
 
 /**

@@ -11,6 +11,11 @@ export function announceUnread(unread: number) {
   window.dispatchEvent(new CustomEvent<number>(INBOX_COUNT_EVENT, { detail: unread }));
 }
 
+/** Reads the count again and announces it: after the server marked entries read while this page loaded. */
+export function refreshUnread() {
+  unreadMentionCountAction().then((result) => result.ok && announceUnread(result.data));
+}
+
 /**
  * "Inbox (3)" in the header. The layout around it is not rendered again on navigation, so the
  * count is fetched again on each new page (opening a mention reads it) and taken from the inbox

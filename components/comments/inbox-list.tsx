@@ -5,6 +5,7 @@ import { announceUnread } from "@/components/comments/inbox-link";
 import { markMentionsReadAction } from "@/lib/comments/actions";
 import { mentionHref, type TInbox, type TInboxItem } from "@/lib/comments/schemas";
 import { formatDateTime } from "@/lib/format";
+import { STATUS_INFO } from "@/lib/statuses";
 
 /** The inbox's entries with "Mark as read" each and "Mark all as read"; unread ones say so in words and style. */
 export function InboxList(props: { inbox: TInbox }) {
@@ -34,7 +35,7 @@ export function InboxList(props: { inbox: TInbox }) {
   return (
     <>
       <div className="page-title">
-        <p role="status">{unread === 0 ? "No unread mentions." : `${unread} unread ${unread === 1 ? "mention" : "mentions"}.`}</p>
+        <p role="status">{unread === 0 ? "Nothing unread." : `${unread} unread.`}</p>
         <button type="button" className="button" disabled={pending || unread === 0} onClick={() => mark({ all: true })}>
           Mark all as read
         </button>
@@ -45,23 +46,30 @@ export function InboxList(props: { inbox: TInbox }) {
         </p>
       )}
       {items.length === 0 ? (
-        <p className="empty">Nobody has mentioned you yet. When a member writes @ and your name in a discussion, it shows up here.</p>
+        <p className="empty">Nothing here yet. When a member writes @ and your name in a discussion, or your work moves on (a verdict to sign off, your verdict returned or confirmed, an annotation assigned to you), it shows up here.</p>
       ) : (
         <ol className="inbox-list">
           {items.map((item) => (
             <li key={item.id} className={item.readAt ? "inbox-item" : "inbox-item unread"}>
               <p className="inbox-meta">
-                {!item.readAt && <span className="badge unread-badge">Unread</span>} <strong>{item.comment.author.name}</strong> mentioned you ·{" "}
-                <time dateTime={item.comment.createdAt}>{formatDateTime(new Date(item.comment.createdAt))}</time>
+                {!item.readAt && <span className="badge unread-badge">Unread</span>} <InboxHeadline item={item} /> ·{" "}
+                <time dateTime={item.createdAt}>{formatDateTime(new Date(item.createdAt))}</time>
               </p>
-              <blockquote className="inbox-excerpt">{item.comment.excerpt}</blockquote>
+              {item.comment && <blockquote className="inbox-excerpt">{item.comment.excerpt}</blockquote>}
+              {item.reason !== null && (
+                <blockquote className="inbox-excerpt">
+                  <span className="sr-only">Reason: </span>
+                  {item.reason}
+                </blockquote>
+              )}
               <p>
                 On <q>{item.annotation.exact.length > 120 ? `${item.annotation.exact.slice(0, 119)}…` : item.annotation.exact}</q> in{" "}
                 <em>{item.document.title}</em>
               </p>
               <div className="toolbar">
                 <Link href={mentionHref(item)} className="button" onClick={() => opened(item)}>
-                  Open the discussion<span className="sr-only"> in {item.document.title}</span>
+                  {item.kind === "MENTION" ? "Open the discussion" : "Open the annotation"}
+                  <span className="sr-only"> in {item.document.title}</span>
                 </Link>
                 {!item.readAt && (
                   <button type="button" className="button link" disabled={pending} onClick={() => mark({ ids: [item.id] })}>
@@ -75,4 +83,23 @@ export function InboxList(props: { inbox: TInbox }) {
       )}
     </>
   );
+}
+
+/** What happened, in words: who did it and to what. */
+function InboxHeadline(props: { item: TInboxItem }) {
+  const { item } = props;
+  const who = <strong>{item.actor.name}</strong>;
+  const status = STATUS_INFO[item.annotation.status].label;
+  switch (item.kind) {
+    case "MENTION":
+      return <>{who} mentioned you</>;
+    case "SIGN_OFF_REQUESTED":
+      return <>{who}’s verdict “{status}” waits for your sign-off</>;
+    case "VERDICT_RETURNED":
+      return <>{who} returned your verdict</>;
+    case "VERDICT_CONFIRMED":
+      return <>{who} confirmed your verdict “{status}”</>;
+    case "ASSIGNED":
+      return <>{who} assigned an annotation to you</>;
+  }
 }

@@ -40,6 +40,7 @@ export function AppHeader({ email, unread }: { email: string; unread: number }) 
             {email}
           </span>
           <Link href="/account">Account</Link>
+          <Link href="/settings/notifications">Notifications</Link>
           <Link href="/settings/tokens">API tokens</Link>
           <SignOutButton />
         </div>

@@ -19,6 +19,7 @@ import {
 import { db, type TTx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Annotation as TAnnotationRow } from "@/lib/generated/prisma/client";
+import { notifyChange } from "@/lib/notifications/notify";
 import { hasRole } from "@/lib/roles";
 import { insertSource } from "@/lib/sources/mutations";
 import type { TInlineSource } from "@/lib/sources/schemas";
@@ -212,6 +213,7 @@ export async function updateAnnotation(options: { userId: string; annotationId: 
       const type = onlyAssignee ? "ASSIGNED" : "UPDATED";
       const [beforeSide, afterSide] = placing ? [{ ...diff.before, orphaned: true }, { ...diff.after, orphaned: false }] : [diff.before, diff.after];
       await recordAnnotationEvent(tx, { annotation: row, type, actorId: userId, version: input.version + 1, before: beforeSide, after: afterSide });
+      await notifyChange(tx, { annotation: row, actorId: userId, before, after: next });
     });
   } catch (error) {
     throw error instanceof StaleVersion ? await staleVersion(annotationId) : error;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ZSignOff } from "@/lib/annotations/schemas";
-import { addEvidenceTo, create, eventsOf, testWorkspace, update } from "@/lib/testing/annotation-fixtures";
+import { addEvidenceTo, create, eventsOf, testWorkspace, update, verdictByReviewer as verdictOf } from "@/lib/testing/annotation-fixtures";
 import { removeEvidence, updateEvidence } from "@/lib/evidence/mutations";
 import { ZUpdateEvidence } from "@/lib/evidence/schemas";
 import { setChain } from "./chain";
@@ -12,14 +12,7 @@ const TEXT = "Memorial reported 613 killed in Khojaly (Newsweek, 16 March 1992).
 
 const decide = (userId: string, annotationId: string, input: unknown) => signOffAnnotation({ userId, annotationId, input: ZSignOff.parse(input) });
 
-/** An annotation with evidence, VERIFIED by the reviewer: awaiting sign-off at the returned version. */
-async function verdictByReviewer() {
-  const ws = await testWorkspace(TEXT);
-  const a = await create(ws.users.REVIEWER.id, ws.documentId, { start: 18, end: 28 });
-  await addEvidenceTo(ws.users.REVIEWER.id, a.id);
-  const verified = await update(ws.users.REVIEWER.id, a.id, { version: 2, status: "VERIFIED" });
-  return { ...ws, a: verified };
-}
+const verdictByReviewer = () => verdictOf(TEXT);
 
 describe("the two-person rule", () => {
   it("puts a verdict up for sign-off, naming who gave it", async () => {

@@ -6,6 +6,7 @@ import { liveAnnotationForWrite, readAnnotation, StaleVersion, staleVersion } fr
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hasRole } from "@/lib/roles";
+import { notifyChange } from "@/lib/notifications/notify";
 import { isVerdict } from "@/lib/statuses";
 
 /** The state a decision applies to, and the event it writes. */
@@ -65,6 +66,7 @@ export async function signOffAnnotation(options: { userId: string; annotationId:
       });
       if (count === 0) throw new StaleVersion();
       await recordAnnotationEvent(tx, { annotation: row, type: rule.event, actorId: userId, version: input.version + 1, before: diff.before, after: diff.after });
+      await notifyChange(tx, { annotation: row, actorId: userId, before, after: next });
     });
   } catch (error) {
     throw error instanceof StaleVersion ? await staleVersion(annotationId) : error;

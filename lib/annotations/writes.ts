@@ -8,6 +8,7 @@ import type { TAnnotation, TCreateAnnotationParsed } from "@/lib/annotations/sch
 import { db, type TTx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { notifyChange } from "@/lib/notifications/notify";
 import { hasRole, ROLES, type TRole } from "@/lib/roles";
 import { insertSource } from "@/lib/sources/mutations";
 import { sourceSelect, type TSourceRow } from "@/lib/sources/present";
@@ -93,6 +94,7 @@ export async function reopenSignOff(
   if (Object.keys(diff.after).length === 0) return;
   await tx.annotation.update({ where: { id: annotation.id }, data: { ...diff.after, verdictAt: new Date(), signedOffAt: null } });
   await recordAnnotationEvent(tx, { annotation, type: "UPDATED", actorId: userId, version: options.version, before: diff.before, after: diff.after });
+  await notifyChange(tx, { annotation, actorId: userId, before, after: next });
 }
 
 /** A source of the workspace that has not been merged away, else a 422 on `field`. */

@@ -5,6 +5,7 @@ import { fromZod, ref, type TSchema } from "@/lib/api/openapi-schemas";
 import { ZCreateComment, ZDeleteComment, ZEditComment, ZMarkRead, ZSetThread } from "@/lib/comments/schemas";
 import { DOCUMENT_FORMATS, ZCreateDocument, ZImportUrl, ZUpdateDocument } from "@/lib/documents/schemas";
 import { MAX_IMPORT_BYTES, MAX_PDF_PAGES } from "@/lib/intake/limits";
+import { ZNotificationSettings } from "@/lib/notifications/schemas";
 import { ZCreateEvidence, ZUpdateEvidence } from "@/lib/evidence/schemas";
 import { ZBulkRequest } from "@/lib/queue/schemas";
 import { EXPORT_FORMATS, ZReportQuery } from "@/lib/reports/schemas";
@@ -431,16 +432,27 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
   },
   "/api/v1/inbox": {
     get: {
-      summary: "Your mentions, newest first",
+      summary: "Your inbox: mentions and notifications, newest first",
+      description:
+        "`kind` says what each entry is: MENTION (with `comment`), SIGN_OFF_REQUESTED (a verdict awaits your sign-off; editors and owners), VERDICT_RETURNED (yours, with `reason`), VERDICT_CONFIRMED (yours) or ASSIGNED (to you). `actor` is who did it; nobody is notified of their own action.",
       query: [query("limit", "1 to 100, default 50", { type: "integer", minimum: 1, maximum: 100 }), query("cursor", "`nextCursor` of the previous page")],
-      ok: { status: 200, description: "A page of mentions", schema: ref("Inbox") },
+      ok: { status: 200, description: "A page of the inbox", schema: ref("Inbox") },
     },
   },
   "/api/v1/inbox/read": {
     post: {
-      summary: "Mark mentions read",
+      summary: "Mark inbox entries read",
       body: ZMarkRead,
       ok: { status: 200, description: "How many changed and how many stay unread", schema: { type: "object", properties: { updated: { type: "integer" }, unread: { type: "integer" } }, required: ["updated", "unread"] } },
+    },
+  },
+  "/api/v1/inbox/settings": {
+    get: { summary: "Which kinds of notification reach your inbox", ok: { status: 200, description: "Each kind, true when on", schema: ref("NotificationSettings") } },
+    put: {
+      summary: "Turn kinds of notification on or off",
+      description: "A kind turned off stops new notifications of that kind; kinds left out keep their setting.",
+      body: ZNotificationSettings,
+      ok: { status: 200, description: "Each kind, true when on", schema: ref("NotificationSettings") },
     },
   },
   "/api/v1/sources": {

@@ -5,6 +5,7 @@ import { ERROR_STATUS } from "@/lib/errors";
 import { STANCES } from "@/lib/evidence/schemas";
 import { EXPORT_JOB_STATES } from "@/lib/exports/schemas";
 import { ANNOTATION_IMPORT_FORMATS, IMPORT_STATES } from "@/lib/imports/schemas";
+import { NOTIFICATION_KINDS } from "@/lib/notifications/schemas";
 import { EXPORT_FORMATS } from "@/lib/reports/schemas";
 import { ROLES } from "@/lib/roles";
 import { SOURCE_KINDS, ZAuthor } from "@/lib/sources/schemas";
@@ -183,16 +184,20 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
     items: list(
       object({
         id,
+        kind: oneOfStrings(["MENTION", ...NOTIFICATION_KINDS]),
         createdAt: dateTime,
         readAt: orNull(dateTime),
-        comment: object({ id, author: ref("Person"), excerpt: str, createdAt: dateTime }),
-        annotation: object({ id, exact: str }),
+        actor: ref("Person"),
+        comment: orNull(object({ id, author: ref("Person"), excerpt: str, createdAt: dateTime })),
+        reason: { type: ["string", "null"], description: "Why the verdict was returned (VERDICT_RETURNED); null otherwise" },
+        annotation: object({ id, exact: str, status }),
         document: object({ id, title: str }),
       }),
     ),
     unread: int,
     nextCursor: { type: ["string", "null"] },
   }),
+  NotificationSettings: object(Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, bool]))),
   DocumentSummary: object({
     id,
     workspaceId: id,

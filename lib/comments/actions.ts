@@ -3,7 +3,7 @@ import { runAction } from "@/lib/actions";
 import { parseInput } from "@/lib/api/handler";
 import type { TAnnotation } from "@/lib/annotations/schemas";
 import { deleteComment, editComment, markMentionsRead, postComment, setThreadResolved } from "@/lib/comments/mutations";
-import { getThread, unreadMentionCount } from "@/lib/comments/queries";
+import { getThread, unreadInboxCount } from "@/lib/comments/queries";
 import { ZCreateComment, ZDeleteComment, ZEditComment, ZMarkRead, ZSetThread, type TComment, type TThread } from "@/lib/comments/schemas";
 import type { TResult } from "@/lib/errors";
 
@@ -35,6 +35,7 @@ export async function markMentionsReadAction(input: unknown): Promise<TResult<{ 
   return runAction((user) => markMentionsRead({ userId: user.id, input: parseInput(ZMarkRead, input) }));
 }
 
+/** The header's count: unread mentions and notifications. */
 export async function unreadMentionCountAction(): Promise<TResult<number>> {
-  return runAction((user) => unreadMentionCount({ userId: user.id }));
+  return runAction((user) => unreadInboxCount({ userId: user.id }));
 }

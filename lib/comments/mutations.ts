@@ -5,7 +5,7 @@ import { recordAnnotationEvent } from "@/lib/annotations/events";
 import type { TAnnotation } from "@/lib/annotations/schemas";
 import { liveAnnotationForWrite, lockAnnotation, readAnnotation, StaleVersion, staleVersion } from "@/lib/annotations/writes";
 import { commentSelect, presentComment } from "@/lib/comments/present";
-import { unreadMentionCount } from "@/lib/comments/queries";
+import { unreadInboxCount } from "@/lib/comments/queries";
 import { sanitizeComment, type TSanitizedComment } from "@/lib/comments/sanitize";
 import {
   excerpt,
@@ -228,18 +228,21 @@ export async function setThreadResolved(options: { userId: string; annotationId:
 /** Marks the user's own mentions read: the ones named, or all. Returns how many changed and the unread count left. */
 export async function markMentionsRead(options: { userId: string; input: TMarkRead }): Promise<{ updated: number; unread: number }> {
   const { userId, input } = options;
-  const { count } = await db().mention.updateMany({
-    where: { userId, readAt: null, ...(input.ids ? { id: { in: input.ids } } : {}) },
-    data: { readAt: new Date() },
-  });
-  return { updated: count, unread: await unreadMentionCount({ userId }) };
+  const where = { userId, readAt: null, ...(input.ids ? { id: { in: input.ids } } : {}) };
+  const now = new Date();
+  const [mentions, notifications] = await db().$transaction([
+    db().mention.updateMany({ where, data: { readAt: now } }),
+    db().notification.updateMany({ where, data: { readAt: now } }),
+  ]);
+  return { updated: mentions.count + notifications.count, unread: await unreadInboxCount({ userId }) };
 }
 
-/** Marks read the user's mentions in an annotation's thread, when they open it from the inbox. */
+/** Opening an annotation from the inbox reads what the inbox held about it: its mentions of the user and their notifications. */
 export async function markAnnotationMentionsRead(options: { userId: string; annotationId: string }): Promise<number> {
-  const { count } = await db().mention.updateMany({
-    where: { userId: options.userId, readAt: null, comment: { annotationId: options.annotationId } },
-    data: { readAt: new Date() },
-  });
-  return count;
+  const now = new Date();
+  const [mentions, notifications] = await db().$transaction([
+    db().mention.updateMany({ where: { userId: options.userId, readAt: null, comment: { annotationId: options.annotationId } }, data: { readAt: now } }),
+    db().notification.updateMany({ where: { userId: options.userId, readAt: null, annotationId: options.annotationId }, data: { readAt: now } }),
+  ]);
+  return mentions.count + notifications.count;
 }

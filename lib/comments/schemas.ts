@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { TPerson } from "@/lib/annotations/schemas";
+import type { TNotificationKind } from "@/lib/notifications/schemas";
+import type { TStatus } from "@/lib/statuses";
 
 /** The most text a comment may hold, in characters (code points) of its plain text. */
 export const MAX_COMMENT_TEXT = 20_000;
@@ -33,10 +35,10 @@ export const ZSetThread = z.strictObject({
 });
 export type TSetThread = z.infer<typeof ZSetThread>;
 
-/** Marks some of one's mentions read, or all of them. */
+/** Marks some entries of one's inbox (mentions or notifications) read, or all of them. */
 export const ZMarkRead = z
   .strictObject({
-    ids: z.array(z.string().min(1), { error: "Send the ids as a list" }).min(1, "Name at least one mention").max(500, "At most 500 at once").optional(),
+    ids: z.array(z.string().min(1), { error: "Send the ids as a list" }).min(1, "Name at least one entry").max(500, "At most 500 at once").optional(),
     all: z.literal(true, { error: "Send true or leave it out" }).optional(),
   })
   .refine((v) => (v.ids === undefined) !== (v.all === undefined), { path: ["ids"], message: "Send either ids or all: true" });
@@ -67,13 +69,20 @@ export type TThread = {
   comments: TComment[];
 };
 
-/** One mention of the signed-in member, for the inbox. */
+/**
+ * One entry of the signed-in member's inbox: a mention (`kind` MENTION, with its comment) or a
+ * notification of their work (a verdict awaiting their sign-off, their verdict returned, with
+ * `reason`, or confirmed, an annotation assigned to them). `actor` is who did it.
+ */
 export type TInboxItem = {
   id: string;
+  kind: "MENTION" | TNotificationKind;
   createdAt: string;
   readAt: string | null;
-  comment: { id: string; author: TPerson; excerpt: string; createdAt: string };
-  annotation: { id: string; exact: string };
+  actor: TPerson;
+  comment: { id: string; author: TPerson; excerpt: string; createdAt: string } | null;
+  reason: string | null;
+  annotation: { id: string; exact: string; status: TStatus };
   document: { id: string; title: string };
 };
 

@@ -3,6 +3,7 @@
  * user-written value (document text, titles, notes, passages, names) goes through `esc`; comment
  * HTML is inserted as stored, because the server sanitized it before storing it. Pure.
  */
+import { reflowedText } from "@/lib/documents/reflow";
 import type { TPiece } from "@/lib/reports/segments";
 import { segmentText, sharedDepth } from "@/lib/reports/segments";
 import type { TReport, TReportAnnotation, TReportDocument, TReportSummary } from "@/lib/reports/schemas";
@@ -102,7 +103,9 @@ ${sources}
 export function markedText(doc: TReportDocument, docIndex: number): string {
   if (doc.text === null) return "";
   const placed = splitPlaced(doc).placed;
-  const pieces: TPiece<TReportAnnotation>[] = segmentText(doc.text, placed, doc.length);
+  // A hard-wrapped text reads as paragraphs (lib/documents/reflow.ts): the same offsets, its soft breaks spaces.
+  const reflowed = reflowedText(doc.text);
+  const pieces: TPiece<TReportAnnotation>[] = segmentText(reflowed ?? doc.text, placed, doc.length);
   const out: string[] = [];
   let open: TReportAnnotation[] = [];
   const moveTo = (stack: TReportAnnotation[]) => {
@@ -122,7 +125,7 @@ export function markedText(doc: TReportDocument, docIndex: number): string {
     out.push(`<sup class="rp-ref"><a id="${refId}" href="#${id}" aria-label="Note ${a.n}, ${esc(STATUS_INFO[a.status].label)}">${a.n}</a></sup>`);
   }
   moveTo([]);
-  return `<div class="rp-text">${out.join("")}</div>`;
+  return `<div class="${reflowed ? "rp-text rp-reflowed" : "rp-text"}">${out.join("")}</div>`;
 }
 
 /** `level` is the note heading's rank: one below the "Notes" heading it sits under, so no rank is skipped (axe heading-order). */

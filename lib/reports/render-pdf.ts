@@ -27,6 +27,7 @@ import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/
 import { Flow, type TEmbeddedFont, type TFlowRun, type TStyle } from "@/lib/reports/pdf-flow";
 import { attachSharedFonts, FONT, installFastWrites, type TFontKey } from "@/lib/reports/pdf-fonts";
 import { segmentText } from "@/lib/reports/segments";
+import { reflowedText } from "@/lib/documents/reflow";
 import { STATUSES, STATUS_INFO } from "@/lib/statuses";
 
 const INK = "#1d1d1f";
@@ -197,12 +198,16 @@ type TRun = { text: string; inner: TReportAnnotation | undefined } | { ref: TRep
 
 /**
  * The text in runs: spans in their innermost status's colour, underlined, each followed by its
- * [number], which links to the note. Each line of the text is a paragraph of the flow.
+ * [number], which links to the note. Each line of the text is a paragraph of the flow; a
+ * hard-wrapped text's lines are first joined into its paragraphs (lib/documents/reflow.ts), their
+ * runs of spaces shown as one.
  */
 function text(w: Writer, doc: TReportDocument, docIndex: number) {
   if (doc.text === null) return;
+  const reflowed = reflowedText(doc.text);
   const lines: TRun[][] = [[]];
-  for (const piece of segmentText(doc.text, splitPlaced(doc).placed, doc.length)) {
+  let afterSpace = false;
+  for (const piece of segmentText(reflowed ?? doc.text, splitPlaced(doc).placed, doc.length)) {
     if (piece.kind === "ref") {
       lines[lines.length - 1].push({ ref: piece.span });
       continue;
@@ -210,16 +215,25 @@ function text(w: Writer, doc: TReportDocument, docIndex: number) {
     const inner = piece.stack[piece.stack.length - 1];
     piece.text.split("\n").forEach((part, i) => {
       if (i > 0) lines.push([]);
+      if (reflowed) {
+        part = part.replace(/\s+/g, " ");
+        if (afterSpace || i > 0) part = part.replace(/^ /, "");
+        if (part) afterSpace = part.endsWith(" ");
+      }
       if (part) lines[lines.length - 1].push({ text: part, inner });
     });
   }
   const plain = w.style("regular", 10.5, INK);
   const options = { x: MARGIN.left, width: w.width, lineGap: 2.5 };
+  let blank = false;
   for (const line of lines) {
     if (line.every((run) => "text" in run && !run.text.trim())) {
-      w.moveDown(0.6, plain);
+      // A reflowed text's run of blank lines is one paragraph break, a small gap as in prose.
+      if (!reflowed || !blank) w.moveDown(reflowed ? 0.3 : 0.6, plain);
+      blank = true;
       continue;
     }
+    blank = false;
     w.flow.paragraph(
       line.map((run): TFlowRun => {
         if ("text" in run) return { text: run.text, style: run.inner ? w.style("regular", 10.5, STATUS_INFO[run.inner.status].colour, true) : plain };

@@ -49,6 +49,7 @@ const screen = `
 .rp-table .num { text-align: right; font-variant-numeric: tabular-nums; }
 .rp-table .rp-counts { margin: 0; font-size: 0.82rem; gap: 0.1rem 0.7rem; }
 .rp-text { white-space: pre-wrap; overflow-wrap: break-word; font-size: 1.02rem; line-height: 1.75; max-width: 46rem; }
+.rp-text.rp-reflowed { white-space: pre-line; }
 .rp-text mark { color: inherit; background: var(--rp-bg); text-decoration: underline var(--rp-underline) var(--rp-colour); text-decoration-thickness: 2px; text-underline-offset: 3px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .rp-ref { font-family: system-ui, sans-serif; font-size: 0.7em; line-height: 0; font-weight: 700; }
 .rp-ref a { text-decoration: none; padding: 0 0.1em; }

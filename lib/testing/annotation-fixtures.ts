@@ -46,3 +46,12 @@ export function update(userId: string, annotationId: string, input: unknown) {
 export function addEvidenceTo(userId: string, annotationId: string, input: unknown = { stance: "SUPPORTS", passage: "613 people were killed" }) {
   return addEvidence({ userId, annotationId, input: ZCreateEvidence.parse(input) });
 }
+
+/** An annotation of `text` (18 to 28) with evidence, VERIFIED by the reviewer: awaiting sign-off at the returned version. */
+export async function verdictByReviewer(text: string) {
+  const ws = await testWorkspace(text);
+  const a = await create(ws.users.REVIEWER.id, ws.documentId, { start: 18, end: 28 });
+  await addEvidenceTo(ws.users.REVIEWER.id, a.id);
+  const verified = await update(ws.users.REVIEWER.id, a.id, { version: 2, status: "VERIFIED" });
+  return { ...ws, a: verified };
+}

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Inbox" };
 
 type TProps = { searchParams: Promise<{ cursor?: string | string[] }> };
 
-/** The signed-in member's mentions, newest first. */
+/** The signed-in member's mentions and notifications, newest first. */
 export default async function InboxPage({ searchParams }: TProps) {
   const user = await requirePageUser();
   const { cursor } = await searchParams;
@@ -18,11 +18,14 @@ export default async function InboxPage({ searchParams }: TProps) {
   return (
     <main className="page">
       <h1>Inbox</h1>
-      <p className="muted">Comments in which someone mentioned you.</p>
+      <p className="muted">
+        Comments that mention you, and news of your work: verdicts to sign off, yours returned or confirmed, annotations assigned to you.{" "}
+        <Link href="/settings/notifications">Choose what shows here</Link>.
+      </p>
       <InboxList key={key} inbox={inbox} />
       {inbox.nextCursor && (
         <p>
-          <Link href={`/inbox?cursor=${encodeURIComponent(inbox.nextCursor)}`}>Older mentions</Link>
+          <Link href={`/inbox?cursor=${encodeURIComponent(inbox.nextCursor)}`}>Older entries</Link>
         </p>
       )}
       {cursor && (

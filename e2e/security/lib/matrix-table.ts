@@ -173,6 +173,8 @@ export const ROUTES: Record<string, TRouteRow> = {
 
   "GET /api/v1/inbox": { expect: signedIn("401"), call: async () => ({ path: "/api/v1/inbox" }) },
   "POST /api/v1/inbox/read": { expect: signedIn("401"), call: async () => ({ path: "/api/v1/inbox/read", json: { all: true } }) },
+  "GET /api/v1/inbox/settings": { expect: signedIn("401"), call: async () => ({ path: "/api/v1/inbox/settings" }) },
+  "PUT /api/v1/inbox/settings": { expect: signedIn("401"), call: async () => ({ path: "/api/v1/inbox/settings", json: { ASSIGNED: true } }) },
 
   "GET /api/v1/sources": { expect: route("VIEWER"), call: async ({ world }) => ({ path: `/api/v1/sources?workspaceId=${world.a.id}` }) },
   "POST /api/v1/sources": {
@@ -244,6 +246,7 @@ export const ACTIONS: Record<string, TActionRow> = {
   "lib/comments/actions.ts#setThreadResolvedAction": { expect: action("REVIEWER"), args: async ({ world }) => [await world.fresh.annotation(), { version: 1, resolved: true }] },
   "lib/comments/actions.ts#markMentionsReadAction": { expect: signedIn("login"), args: async () => [{ all: true }] },
   "lib/comments/actions.ts#unreadMentionCountAction": { expect: signedIn("login"), args: async () => [] },
+  "lib/notifications/actions.ts#setNotificationSettingsAction": { expect: signedIn("login"), args: async () => [{ ASSIGNED: true }] },
 
   "lib/documents/actions.ts#createDocumentAction": {
     expect: action("EDITOR"),
