@@ -2,20 +2,12 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { describedBy, FieldError } from "@/components/ui/field-error";
-import { DOCUMENT_FORMAT_LABELS, type TDocumentFormat } from "@/lib/documents/schemas";
+import { DOCUMENT_FORMAT_LABELS, type TDocumentFormat, type TDocumentMetadata } from "@/lib/documents/schemas";
 import { formatBytes } from "@/lib/intake/limits";
 
 export type TProvenanceView = {
   format: TDocumentFormat;
-  metadata: {
-    authors: string[];
-    publisher: string | null;
-    datePublished: string | null;
-    originalUrl: string | null;
-    retrievedAt: string | null;
-    archivedUrl: string | null;
-    language: string | null;
-  };
+  metadata: TDocumentMetadata;
   metadataVersion: number;
   original: { sha256: string; size: number; mediaType: string } | null;
   pages: { number: number; start: number }[] | null;

@@ -208,19 +208,8 @@ export const provenanceSelect = {
   original: { select: { sha256: true, size: true, mediaType: true, fileName: true } },
 } as const;
 
-type TProvenanceRow = {
-  format: string;
-  pageStarts: number[];
-  authors: string[];
-  publisher: string | null;
-  datePublished: string | null;
-  originalUrl: string | null;
-  retrievedAt: Date | null;
-  archivedUrl: string | null;
-  language: string | null;
-  metadataVersion: number;
-  original: TDocumentProvenance["original"];
-};
+/** A row read with provenanceSelect: the metadata's columns sit on the row itself. */
+type TProvenanceRow = TDocumentProvenance["metadata"] & { format: string; pageStarts: number[]; metadataVersion: number; original: TDocumentProvenance["original"] };
 
 /** The provenance fields of a row that may hold more (a whole document row): taken by name. */
 export function provenanceOf(row: TProvenanceRow): TDocumentProvenance {
