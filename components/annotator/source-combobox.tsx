@@ -37,6 +37,14 @@ export function SourceCombobox(props: { sources: TSource[]; initial: TSourceChoi
   const initialSource = props.initial.kind === "existing" ? props.sources.find((s) => s.id === (props.initial as { sourceId: string }).sourceId) : undefined;
   const [query, setQuery] = useState(initialSource ? sourceLabel(initialSource) : "");
   const [open, setOpen] = useState(false);
+  // The close that follows a blur waits a moment (a click on an option lands first); coming back or
+  // typing within that moment cancels it, or it would shut the list the reader has just reopened.
+  const closing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const keepOpen = () => {
+    if (closing.current) clearTimeout(closing.current);
+    closing.current = null;
+    setOpen(true);
+  };
   // -1: no option highlighted (the list opened on focus, before any typing or arrow key).
   const [active, setActive] = useState(-1);
   const [choice, setChoice] = useState<TSourceChoice>(props.initial);
@@ -90,7 +98,7 @@ export function SourceCombobox(props: { sources: TSource[]; initial: TSourceChoi
   /** What typed text means until an option is picked: nothing when empty, else a question. */
   function typed(text: string) {
     setQuery(text);
-    setOpen(true);
+    keepOpen();
     setActive(text.trim() ? 0 : -1);
     commit(text.trim() ? { kind: "unresolved", text: text.trim(), sourceIds: matchingSources(props.sources, text).map((s) => s.id) } : { kind: "none" });
   }
@@ -145,8 +153,8 @@ export function SourceCombobox(props: { sources: TSource[]; initial: TSourceChoi
         placeholder="Search by title, outlet, author or alias"
         autoComplete="off"
         onChange={(e) => typed(e.target.value)}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={keepOpen}
+        onBlur={() => (closing.current = setTimeout(() => setOpen(false), 150))}
         onKeyDown={onKeyDown}
       />
       <p id={`${id}-hint`} className="hint">
