@@ -123,7 +123,7 @@ export async function listAnnotationsJson(options: { userId: string; documentId:
     return kept.body;
   }
 
-  const annotations = await documentAnnotations({ documentId: doc.id, statuses: options.status ? [options.status] : undefined, sourceId: options.sourceId });
+  const annotations = await documentAnnotations({ documentId: doc.id, statuses: options.status ? [options.status] : undefined, sourceId: options.sourceId, pageStarts: doc.pageStarts });
   const body = JSON.stringify({ annotations });
   keep(key, { ...shownIn(annotations), stamp, body });
   return body;

@@ -10,7 +10,7 @@ import type { TStatus } from "@/lib/statuses";
 
 /** The document if the user may see it (a live document of one of their workspaces), else 404. */
 export async function visibleDocument(options: { userId: string; documentId: string }) {
-  const doc = await db().document.findFirst({ where: { id: options.documentId, ...visibleDocuments(options.userId) }, select: { id: true, workspaceId: true } });
+  const doc = await db().document.findFirst({ where: { id: options.documentId, ...visibleDocuments(options.userId) }, select: { id: true, workspaceId: true, pageStarts: true } });
   if (!doc) throw notFound("Document not found");
   return doc;
 }
@@ -101,7 +101,7 @@ export async function peopleByIds(ids: readonly string[]): Promise<TPerson[]> {
  */
 export async function listAnnotations(options: { userId: string; documentId: string; status?: TStatus; sourceId?: string }): Promise<TAnnotation[]> {
   const doc = await visibleDocument(options);
-  return documentAnnotations({ documentId: doc.id, statuses: options.status ? [options.status] : undefined, sourceId: options.sourceId });
+  return documentAnnotations({ documentId: doc.id, statuses: options.status ? [options.status] : undefined, sourceId: options.sourceId, pageStarts: doc.pageStarts });
 }
 
 /**
