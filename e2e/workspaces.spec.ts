@@ -122,6 +122,7 @@ test("an owner switches off the two-person rule; a verdict then needs no sign-of
   await expect(setting).toBeChecked();
   await setting.uncheck();
   await expect(setting).not.toBeChecked();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await page.reload();
   await expect(setting).not.toBeChecked();
 

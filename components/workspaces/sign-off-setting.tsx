@@ -9,16 +9,19 @@ export function SignOffSetting(props: { workspaceId: string; initial: TWorkspace
   const [settings, setSettings] = useState(props.initial);
   const [error, setError] = useState<TAppErrorBody | null>(null);
   const [pending, setPending] = useState(false);
+  const [saved, setSaved] = useState(false);
 
   async function save(requireSignOff: boolean) {
     const before = settings;
     // Shown at once; put back (or replaced by what another owner saved) if the server refuses it.
     setSettings({ ...settings, requireSignOff });
     setPending(true);
+    setSaved(false);
     const result = await updateWorkspaceSettingsAction(props.workspaceId, { version: settings.version, requireSignOff });
     setPending(false);
     if (result.ok) {
       setError(null);
+      setSaved(true);
       return setSettings(result.data);
     }
     setError(result.error);
@@ -31,7 +34,10 @@ export function SignOffSetting(props: { workspaceId: string; initial: TWorkspace
       <label className="checkbox">
         <input type="checkbox" checked={settings.requireSignOff} disabled={pending} onChange={(e) => save(e.target.checked)} /> Require a second
         person&apos;s sign-off for verdicts
-      </label>
+      </label>{" "}
+      <span role="status" className="muted">
+        {pending ? "Saving…" : saved ? "Saved." : ""}
+      </span>
       <p className="muted">
         When on, a verdict stays “awaiting sign-off” until an editor or owner other than the one who gave it confirms it or returns it. Verdicts given
         earlier keep their state.
