@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useMemo, useRef } from "react";
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { TextLines, textHtml } from "@/components/annotator/text-lines";
 import { useReflow } from "@/components/annotator/use-reflow";
 import type { LineIndex } from "@/lib/anchoring/line-index";
@@ -9,6 +9,8 @@ export type TTextSelection = { start: number; end: number; rect: { top: number; 
 type TProps = {
   /** Whose "Reflow lines" choice this view remembers. */
   documentId: string;
+  /** That choice as the page was rendered. */
+  reflow: boolean;
   text: string;
   /** Where each page begins (code points), for the page markers; empty for a document without pages. */
   pageStarts: readonly number[];
@@ -60,6 +62,17 @@ function caretPointAt(x: number, y: number): { node: Node; offset: number } | nu
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
+const subscribeNever = () => () => {};
+const isHydratingNever = () => false;
+const isHydratingOnServer = () => true;
+
+/** The lines the server rendered into the text root `id`, as they are ("" keeps them); null when there are none. */
+function serverLines(id: string): { html: string; reflowable: boolean } | null {
+  const root = document.getElementById(id);
+  if (!root?.firstElementChild) return null;
+  return { html: "", reflowable: root.querySelector("p.rf-j") !== null };
+}
+
 /** How far the pointer may move between press and release for a click (not a drag selection). */
 const CLICK_SLOP_PX = 4;
 
@@ -71,9 +84,16 @@ const CLICK_SLOP_PX = 4;
 export function AnnotatableText(props: TProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const linesRef = useRef<TextLines | null>(null);
-  const rendered = useMemo(() => textHtml(props.text, props.pageStarts), [props.text, props.pageStarts]);
+  const textId = useId();
+  // Hydrating, the lines the server sent are in the document already, and React leaves inner HTML as
+  // it finds it (it never compares it): they are not built again here (tens of ms for a 2 MB text),
+  // only asked whether they reflow. A view mounted in the browser (after a client-side navigation)
+  // builds them. Decided once, at mount.
+  const hydrating = useSyncExternalStore(subscribeNever, isHydratingNever, isHydratingOnServer);
+  const [fromServer] = useState(() => (hydrating && typeof document !== "undefined" ? serverLines(textId) : null));
+  const rendered = useMemo(() => fromServer ?? textHtml(props.text, props.pageStarts), [fromServer, props.text, props.pageStarts]);
   const html = useMemo(() => ({ __html: rendered.html }), [rendered]);
-  const [reflowed, setReflowed] = useReflow(props.documentId);
+  const [reflowed, setReflowed] = useReflow(props.documentId, props.reflow);
   const hintId = useId();
   const pressedAt = useRef<{ x: number; y: number } | null>(null);
   const latest = useRef(props);
@@ -153,14 +173,25 @@ export function AnnotatableText(props: TProps) {
         {props.hint}
       </p>
       {rendered.reflowable && (
-        <label className="reflow-toggle">
-          <input type="checkbox" checked={reflowed} onChange={(e) => setReflowed(e.target.checked)} /> Reflow lines
-          <span className="hint"> (show the wrapped lines of a paragraph as one; the text and its offsets stay as they are)</span>
-        </label>
+        <div className="reflow-toggle">
+          <label>
+            <input type="checkbox" checked={reflowed.on} onChange={(e) => setReflowed(e.target.checked)} /> Reflow lines
+            <span className="hint"> (show the wrapped lines of a paragraph as one; the text and its offsets stay as they are)</span>
+          </label>
+          {reflowed.error && (
+            <span role="alert" className="error">
+              {" "}
+              {reflowed.error}
+            </span>
+          )}
+        </div>
       )}
       <div
         ref={rootRef}
-        className={rendered.reflowable && reflowed ? "document-text reflowed" : "document-text"}
+        id={textId}
+        // Hydration keeps the server's lines (see fromServer above).
+        suppressHydrationWarning
+        className={rendered.reflowable && reflowed.on ? "document-text reflowed" : "document-text"}
         // pre-wrap: runs of spaces and tabs show as stored, as everywhere else the text is quoted.
         style={{ whiteSpace: "pre-wrap", overflowWrap: "break-word" }}
         contentEditable

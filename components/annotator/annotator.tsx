@@ -123,6 +123,8 @@ export function Annotator(props: {
   text: string;
   /** Where each page begins (code points) in a paged document (a PDF); empty otherwise. */
   pageStarts: number[];
+  /** Whether this member reads the document with its lines reflowed (remembered per person and document). */
+  reflow: boolean;
   /**
    * The annotations and sources, still on their way when the page is first shown: the text is
    * streamed, laid out and made interactive meanwhile; the list says it is loading.
@@ -459,6 +461,7 @@ export function Annotator(props: {
           documentId={props.documentId}
           text={props.text}
           pageStarts={props.pageStarts}
+          reflow={props.reflow}
           label={props.title}
           index={index}
           onReady={onReady}

@@ -5,8 +5,9 @@
  * blocks, rather than on 5,000 paragraphs, each of which would cost an intersection check per frame).
  *
  * A hard-wrapped text's lines also carry their part in a reflowed paragraph (lib/documents/reflow.ts):
- * "rf-s" starts one, "rf-j" joins it (after a space CSS generates), "rf-e" ends it, "rf-h" is a blank
- * line of spacing inside it. CSS shows them so only under "Reflow lines" (.document-text.reflowed);
+ * "rf-s" starts one, "rf-j" joins it (after a space CSS generates; with "rf-t", the second half of a
+ * word hyphenated across the break, without one), "rf-e" ends it, "rf-h" is a blank line of spacing
+ * inside it. CSS shows them so only under "Reflow lines" (.document-text.reflowed);
  * the <p> per line stays, so offsets, selections and highlights are exactly what they are without it.
  */
 import { LINE, lineRoles, type TLineRole } from "@/lib/documents/reflow";
@@ -39,7 +40,10 @@ function reflowClasses(roles: TLineRole[], pages: Map<number, string>): string[]
   const continues = (i: number) => i < role.length && role[i] !== LINE.START;
   return role.map((r, i) => {
     if (r === LINE.HIDDEN) return "rf-h";
-    if (r === LINE.JOIN) return continues(i + 1) ? "rf-j" : "rf-j rf-e";
+    if (r === LINE.JOIN || r === LINE.JOIN_TIGHT) {
+      const join = r === LINE.JOIN ? "rf-j" : "rf-j rf-t";
+      return continues(i + 1) ? join : `${join} rf-e`;
+    }
     return continues(i + 1) ? "rf-s" : "";
   });
 }
@@ -88,7 +92,7 @@ export function textHtml(text: string, pageStarts: readonly number[] = []): { ht
     html += `<div class="text-block" style="contain-intrinsic-block-size:auto ${height}em">${block.map((line, j) => paragraphHtml(line, pages.get(i + j), reflow[i + j])).join("")}</div>`;
     i = end;
   }
-  return { html, reflowable: roles.includes(LINE.JOIN) };
+  return { html, reflowable: roles.some((role) => role === LINE.JOIN || role === LINE.JOIN_TIGHT) };
 }
 
 /**

@@ -1,45 +1,20 @@
 "use client";
-import { useCallback, useSyncExternalStore } from "react";
-
-const key = (documentId: string) => `pv:reflow:${documentId}`;
-/** Sent on `window` when this page changes a choice (the "storage" event only tells other tabs). */
-const CHANGED = "pv:reflow";
-
-function subscribe(onChange: () => void) {
-  window.addEventListener("storage", onChange);
-  window.addEventListener(CHANGED, onChange);
-  return () => {
-    window.removeEventListener("storage", onChange);
-    window.removeEventListener(CHANGED, onChange);
-  };
-}
-
-function read(documentId: string): boolean {
-  try {
-    return window.localStorage.getItem(key(documentId)) === "1";
-  } catch {
-    // Storage refused (private mode, a policy): off.
-    return false;
-  }
-}
+import { useState } from "react";
+import { setReadingPreferenceAction } from "@/lib/documents/actions";
 
 /**
- * "Reflow lines", remembered per document in this browser (localStorage). Off on the server, which
- * cannot know the choice; the stored one applies as soon as the page is hydrated.
+ * "Reflow lines", remembered per person and document in the database: the page renders the text with
+ * the choice from the first byte, with no flash of the other layout. Shown at once when changed, put
+ * back with the reason if it cannot be kept.
  */
-export function useReflow(documentId: string): [boolean, (on: boolean) => void] {
-  const on = useSyncExternalStore(subscribe, () => read(documentId), () => false);
-  const choose = useCallback(
-    (next: boolean) => {
-      try {
-        if (next) window.localStorage.setItem(key(documentId), "1");
-        else window.localStorage.removeItem(key(documentId));
-      } catch {
-        // As above: nothing can be kept, and the text stays as it is.
-      }
-      window.dispatchEvent(new Event(CHANGED));
-    },
-    [documentId],
-  );
-  return [on, choose];
+export function useReflow(documentId: string, initial: boolean): [{ on: boolean; error: string | null }, (on: boolean) => void] {
+  const [state, setState] = useState({ on: initial, error: null as string | null });
+  const choose = (on: boolean) => {
+    setState({ on, error: null });
+    void setReadingPreferenceAction(documentId, { reflow: on }).then(
+      (result) => !result.ok && setState({ on: !on, error: `Your choice was not kept: ${result.error.message}` }),
+      () => setState({ on: !on, error: "Your choice was not kept: the server could not be reached." }),
+    );
+  };
+  return [state, choose];
 }

@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions";
 import { parseInput } from "@/lib/api/handler";
 import type { TResult } from "@/lib/errors";
-import { createDocument, deleteDocument, renameDocument, restoreDocument } from "@/lib/documents/mutations";
-import { ZCreateDocument, ZRenameDocument } from "@/lib/documents/schemas";
+import { createDocument, deleteDocument, renameDocument, restoreDocument, setReadingPreference } from "@/lib/documents/mutations";
+import { ZCreateDocument, ZReadingPreference, ZRenameDocument } from "@/lib/documents/schemas";
 
 /**
  * Creates a document from pasted text (a workspace, a title and the text). Files and web addresses
@@ -44,4 +44,9 @@ export async function restoreDocumentAction(documentId: string): Promise<TResult
     revalidatePath("/documents");
     return null;
   });
+}
+
+/** "Reflow lines" for this member and document (remembered, so the page renders the text that way next time). */
+export async function setReadingPreferenceAction(documentId: string, input: unknown): Promise<TResult<{ reflow: boolean }>> {
+  return runAction(async (user) => setReadingPreference({ userId: user.id, documentId, ...parseInput(ZReadingPreference, input) }));
 }

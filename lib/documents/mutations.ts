@@ -1,5 +1,5 @@
 import "server-only";
-import { requireMember } from "@/lib/access";
+import { requireMember, visibleDocuments } from "@/lib/access";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { canonicalText, codePointLength, sha256Hex, textProblem } from "@/lib/documents/text";
@@ -75,4 +75,17 @@ export async function restoreDocument(options: { userId: string; documentId: str
   const doc = await documentForWrite({ ...options, deleted: true });
   await requireMember({ userId: options.userId, workspaceId: doc.workspaceId, role: "OWNER" });
   await db().document.update({ where: { id: doc.id }, data: { deletedAt: null } });
+}
+
+/** Remembers how this member reads a visible document ("Reflow lines"); any role, since it changes nothing shared. */
+export async function setReadingPreference(options: { userId: string; documentId: string; reflow: boolean }): Promise<{ reflow: boolean }> {
+  const { userId, documentId, reflow } = options;
+  const visible = await db().document.count({ where: { id: documentId, ...visibleDocuments(userId) } });
+  if (visible === 0) throw notFound("Document not found");
+  return db().readingPreference.upsert({
+    where: { userId_documentId: { userId, documentId } },
+    create: { userId, documentId, reflow },
+    update: { reflow },
+    select: { reflow: true },
+  });
 }

@@ -241,6 +241,15 @@ export async function getDocument(options: { userId: string; documentId: string 
   return { ...presentSummary(row), ...provenanceOf(row), text: row.text, revision: row.revision, createdAt: row.createdAt };
 }
 
+/** How this member reads the document ("Reflow lines"): off until they choose it. */
+export async function getReadingPreference(options: { userId: string; documentId: string }): Promise<{ reflow: boolean }> {
+  const row = await db().readingPreference.findFirst({
+    where: { userId: options.userId, documentId: options.documentId, document: visibleDocuments(options.userId) },
+    select: { reflow: true },
+  });
+  return { reflow: row?.reflow ?? false };
+}
+
 /** The original file of a visible document, byte-exact; 404 when there is none or the user cannot see it. */
 export async function getDocumentOriginal(options: { userId: string; documentId: string }) {
   const row = await db().document.findFirst({

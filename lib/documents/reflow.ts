@@ -17,6 +17,8 @@ export const LINE = {
   JOIN: 1,
   /** A blank line between two joined lines: line spacing, not a paragraph break; not shown. */
   HIDDEN: 2,
+  /** Continues a word the line before broke with a hyphen ("geno-" / "cide"): joined with no space. */
+  JOIN_TIGHT: 3,
 } as const;
 export type TLineRole = (typeof LINE)[keyof typeof LINE];
 
@@ -30,6 +32,12 @@ const lengthOf = (line: string) => line.trimEnd().length;
 
 /** A line that starts a list item: "- ", "• ", "* ", "1. ", "12) ", "a) ", "(b) ". */
 const LIST_ITEM = /^\s*(?:[-•*–]\s|\d{1,3}[.)]\s|[a-zA-Z][)]\s|\((?:[a-z]|\d{1,2})\)\s)/u;
+/** A line that ends in a word broken by a hyphen ("Re-", "Nagorno-"), and one that goes on with a letter. */
+const BROKEN_WORD = /\p{L}-$/u;
+const GOES_ON = /^\p{L}/u;
+/** Stands for a tight join's line break in reflowedText: one code point, drawn as nothing. */
+export const TIGHT_JOIN = "\u200B";
+
 /** Sentence-final punctuation, with any closing quotes or brackets after it. */
 const SENTENCE_END = /[.!?:;…]["'”’»)\]]*$/u;
 
@@ -37,10 +45,14 @@ export function isListItem(line: string): boolean {
   return LIST_ITEM.test(line);
 }
 
+const LOWER = /\p{Ll}/u;
+const THREE_LETTERS = /\p{L}\P{L}*\p{L}\P{L}*\p{L}/u;
+
 /** ALL CAPS: at least three letters, none lower-case ("UNITED NATIONS", "S/RES/874"). */
 export function isAllCaps(line: string): boolean {
-  const letters = line.match(/\p{L}/gu);
-  return letters !== null && letters.length >= 3 && !/\p{Ll}/u.test(line);
+  // Asked of every line of a text of up to 2 MB while its page renders: most lines have a lower-case
+  // letter, found at once; only the others have their letters counted.
+  return !LOWER.test(line) && THREE_LETTERS.test(line);
 }
 
 /** Most lines of the text's paragraphs are between 60 and 100 characters long: it was wrapped by a machine. */
@@ -90,7 +102,7 @@ export function lineRoles(lines: readonly string[]): TLineRole[] {
   for (let i = 0; i < lines.length; i++) {
     if (isBlank(lines[i])) continue;
     if (previous >= 0 && isSoft(lines[previous], lines[i], i - previous - 1, rule)) {
-      roles[i] = LINE.JOIN;
+      roles[i] = BROKEN_WORD.test(lines[previous].trimEnd()) && GOES_ON.test(lines[i]) ? LINE.JOIN_TIGHT : LINE.JOIN;
       for (let j = previous + 1; j < i; j++) roles[j] = LINE.HIDDEN;
     }
     previous = i;
@@ -99,14 +111,22 @@ export function lineRoles(lines: readonly string[]): TLineRole[] {
 }
 
 /**
- * The text with its soft line breaks (and the blank lines between joined lines) turned into spaces:
- * the same length in code points, so every offset into it is an offset into the canonical text.
- * Null when the text is not hard-wrapped.
+ * The text with its soft line breaks (and the blank lines between joined lines) turned into spaces,
+ * and the break inside a hyphenated word into TIGHT_JOIN (a renderer leaves it out, so "geno-cide"
+ * shows as one word): the same length in code points, so every offset into it is an offset into the
+ * canonical text. Null when the text is not hard-wrapped.
  */
 export function reflowedText(text: string): string | null {
   const lines = text.split("\n");
   if (!isHardWrapped(lines)) return null;
   const roles = lineRoles(lines);
-  // Each line but the first follows one "\n"; a joined or hidden line's "\n" becomes a space.
-  return lines.map((line, i) => (i === 0 ? line : roles[i] === LINE.START ? `\n${line}` : ` ${line}`)).join("");
+  // Each line but the first follows one "\n": a joined line's, and a hidden one's, becomes a space, or
+  // TIGHT_JOIN on the way into a tight join (read from the end, so a hidden line knows where it leads).
+  const before: string[] = new Array(lines.length).fill("");
+  let tight = false;
+  for (let i = lines.length - 1; i > 0; i--) {
+    if (roles[i] !== LINE.HIDDEN) tight = roles[i] === LINE.JOIN_TIGHT;
+    before[i] = roles[i] === LINE.START ? "\n" : tight ? TIGHT_JOIN : " ";
+  }
+  return lines.map((line, i) => before[i] + line).join("");
 }

@@ -10,6 +10,7 @@ export const ZCreateDocument = z.strictObject({
 export type TCreateDocument = z.infer<typeof ZCreateDocument>;
 
 export const ZRenameDocument = z.strictObject({ title: ZDocumentTitle });
+export const ZReadingPreference = z.strictObject({ reflow: z.boolean() });
 export type TRenameDocument = z.infer<typeof ZRenameDocument>;
 
 /** The formats a document is taken from, as the API names them. */

@@ -3,7 +3,7 @@
  * user-written value (document text, titles, notes, passages, names) goes through `esc`; comment
  * HTML is inserted as stored, because the server sanitized it before storing it. Pure.
  */
-import { reflowedText } from "@/lib/documents/reflow";
+import { reflowedText, TIGHT_JOIN } from "@/lib/documents/reflow";
 import type { TPiece } from "@/lib/reports/segments";
 import { segmentText, sharedDepth } from "@/lib/reports/segments";
 import type { TReport, TReportAnnotation, TReportDocument, TReportSummary } from "@/lib/reports/schemas";
@@ -117,7 +117,7 @@ export function markedText(doc: TReportDocument, docIndex: number): string {
   for (const piece of pieces) {
     moveTo(piece.stack);
     if (piece.kind === "text") {
-      out.push(esc(piece.text));
+      out.push(esc(reflowed ? piece.text.replaceAll(TIGHT_JOIN, "") : piece.text));
       continue;
     }
     const a = piece.span;

@@ -27,7 +27,7 @@ import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/
 import { Flow, type TEmbeddedFont, type TFlowRun, type TStyle } from "@/lib/reports/pdf-flow";
 import { attachSharedFonts, FONT, installFastWrites, type TFontKey } from "@/lib/reports/pdf-fonts";
 import { segmentText } from "@/lib/reports/segments";
-import { reflowedText } from "@/lib/documents/reflow";
+import { reflowedText, TIGHT_JOIN } from "@/lib/documents/reflow";
 import { STATUSES, STATUS_INFO } from "@/lib/statuses";
 
 const INK = "#1d1d1f";
@@ -216,7 +216,7 @@ function text(w: Writer, doc: TReportDocument, docIndex: number) {
     piece.text.split("\n").forEach((part, i) => {
       if (i > 0) lines.push([]);
       if (reflowed) {
-        part = part.replace(/\s+/g, " ");
+        part = part.replace(/\s+/g, " ").replaceAll(TIGHT_JOIN, "");
         if (afterSpace || i > 0) part = part.replace(/^ /, "");
         if (part) afterSpace = part.endsWith(" ");
       }

@@ -254,6 +254,7 @@ export const ACTIONS: Record<string, TActionRow> = {
   },
   "lib/documents/actions.ts#renameDocumentAction": { expect: action("EDITOR"), args: async ({ world }) => [await world.fresh.document(), null, new FormArg({ title: "Renamed" })] },
   "lib/documents/actions.ts#deleteDocumentAction": { expect: action("EDITOR"), args: async ({ world }) => [await world.fresh.document()] },
+  "lib/documents/actions.ts#setReadingPreferenceAction": { expect: action("VIEWER"), args: async ({ world }) => [await world.fresh.document(), { reflow: true }] },
   "lib/documents/actions.ts#restoreDocumentAction": { expect: action("OWNER"), args: async ({ world }) => [await world.fresh.document({ deleted: true })] },
 
   "lib/evidence/actions.ts#listEvidenceAction": { expect: action("VIEWER"), args: async ({ world }) => [await world.fresh.annotation()] },

@@ -9,7 +9,7 @@ import { requireMember } from "@/lib/access";
 import { readingAnnotations } from "@/lib/annotations/reading";
 import { markAnnotationMentionsRead } from "@/lib/comments/mutations";
 import { presentProvenance } from "@/lib/documents/present";
-import { getDocument } from "@/lib/documents/queries";
+import { getDocument, getReadingPreference } from "@/lib/documents/queries";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatLength } from "@/lib/format";
 import { latestEventId } from "@/lib/live/queries";
@@ -28,13 +28,17 @@ type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ annotat
 const load = cache(async (id: string) => {
   const user = await requirePageUser();
   try {
-    const [document, liveCursor] = await Promise.all([getDocument({ userId: user.id, documentId: id }), latestEventId({ userId: user.id, documentId: id })]);
+    const [document, liveCursor, preference] = await Promise.all([
+      getDocument({ userId: user.id, documentId: id }),
+      latestEventId({ userId: user.id, documentId: id }),
+      getReadingPreference({ userId: user.id, documentId: id }),
+    ]);
     // listMemberOptions checks membership too: both at once, one round trip fewer before the first byte.
     const [member, members] = await Promise.all([
       requireMember({ userId: user.id, workspaceId: document.workspaceId }),
       listMemberOptions({ userId: user.id, workspaceId: document.workspaceId }),
     ]);
-    return { user, document, role: member.role, liveCursor, members };
+    return { user, document, role: member.role, liveCursor, members, reflow: preference.reflow };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -60,7 +64,7 @@ async function readingData(options: { userId: string; document: Parameters<typeo
 }
 
 export default async function DocumentPage({ params, searchParams }: TProps) {
-  const { user, document, role, liveCursor, members } = await load((await params).id);
+  const { user, document, role, liveCursor, members, reflow } = await load((await params).id);
   // Started, not awaited: the page (the text above all) streams to the browser at once and is laid
   // out, and its script loaded, while the database reads the annotations; they follow in the same
   // response and the annotator takes them as a promise (components/annotator/annotator.tsx).
@@ -103,6 +107,7 @@ export default async function DocumentPage({ params, searchParams }: TProps) {
         title={document.title}
         text={document.text}
         pageStarts={document.pageStarts}
+        reflow={reflow}
         initialData={data}
         viewer={viewer}
         members={members}
