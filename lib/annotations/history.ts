@@ -57,6 +57,10 @@ export const EVENT_TITLES: Record<TAnnotationEventType, string> = {
   COMMENT_DELETED: "Comment deleted",
   THREAD_RESOLVED: "Discussion resolved",
   THREAD_REOPENED: "Discussion reopened",
+  ANCHOR_SHIFTED: "Moved with a new revision of the text",
+  ANCHOR_CHANGED: "Quoted words changed in a new revision of the text",
+  ORPHANED: "Lost in a new revision of the text",
+  RECHECKED: "Checked again after the text changed",
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_TITLES) as TAnnotationEventType[];
@@ -72,6 +76,10 @@ const SNAPSHOT_EVENTS: readonly TAnnotationEventType[] = [
   "SIGN_OFF_RETURNED",
   "SOURCE_MERGED",
   "SOURCE_MERGE_UNDONE",
+  "ANCHOR_SHIFTED",
+  "ANCHOR_CHANGED",
+  "ORPHANED",
+  "RECHECKED",
 ];
 
 const NOTE_LENGTH = 200;
@@ -323,6 +331,14 @@ export function describeEvent(event: TAnnotationEvent, names: THistoryNames, spa
     case "THREAD_RESOLVED":
     case "THREAD_REOPENED":
       // The title says it all.
+      break;
+    case "ANCHOR_SHIFTED":
+    case "ANCHOR_CHANGED":
+    case "ORPHANED":
+    case "RECHECKED":
+      if (typeof after.revision === "number") entry.facts = [{ field: "revision", label: "Revision", value: `${after.revision}` }];
+      if (typeof after.anchorSimilarity === "number") entry.facts.push({ field: "anchorSimilarity", label: "Similarity", value: `${Math.round(after.anchorSimilarity * 100)} %` });
+      entry.changes = annotationChanges(before, after, names, spanBefore);
       break;
     default:
       // A type added later: its title from the type's name, and whatever differs.

@@ -167,7 +167,11 @@ export type TAnnotationEventType =
   | "COMMENT_EDITED"
   | "COMMENT_DELETED"
   | "THREAD_RESOLVED"
-  | "THREAD_REOPENED";
+  | "THREAD_REOPENED"
+  | "ANCHOR_SHIFTED"
+  | "ANCHOR_CHANGED"
+  | "ORPHANED"
+  | "RECHECKED";
 
 export type TAnnotationEvent = {
   id: string;

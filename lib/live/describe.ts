@@ -52,5 +52,13 @@ export function describeLiveEvent(event: TLiveEvent, previousStatus?: TStatus): 
       return `${who} resolved the discussion on ${quote}`;
     case "THREAD_REOPENED":
       return `${who} reopened the discussion on ${quote}`;
+    case "ANCHOR_SHIFTED":
+      return `${who} saved a new revision of the text: ${quote} moved`;
+    case "ANCHOR_CHANGED":
+      return `${who} saved a new revision of the text: the words of ${quote} changed and need a new check`;
+    case "ORPHANED":
+      return `${who} saved a new revision of the text: ${quote} is no longer in it`;
+    case "RECHECKED":
+      return `${who} checked ${quote} again after the text changed`;
   }
 }
