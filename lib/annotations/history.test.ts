@@ -246,8 +246,28 @@ describe("describeEvent: evidence, chain and discussion", () => {
   });
 
   it("every event type has a title of its own", () => {
-    expect(EVENT_TYPES).toHaveLength(18);
+    expect(EVENT_TYPES).toHaveLength(22);
     expect(new Set(Object.values(EVENT_TITLES)).size).toBe(EVENT_TYPES.length);
+  });
+});
+
+describe("describeEvent: a new revision of the text", () => {
+  it("says in words that the quoted words changed, in which revision, how close the new quote is, and that sign-off is awaited again", () => {
+    const entry = describeEvent(
+      event("ANCHOR_CHANGED", { start: 18, end: 28, exact: "613 killed", signOff: "CONFIRMED" }, { start: 18, end: 28, exact: "618 killed", revision: 2, needsRecheck: true, anchorSimilarity: 0.9, signOff: "AWAITING", signOffNote: "the text changed in revision 2" }),
+      names,
+    );
+    expect(entry.title).toBe("Quoted words changed in a new revision of the text");
+    expect(entry.facts).toEqual([
+      { field: "revision", label: "Revision", value: "2" },
+      { field: "anchorSimilarity", label: "Similarity", value: "90 %" },
+    ]);
+    expect(entry.changes.map((c) => c.field)).toEqual(["span", "signOff", "signOffNote"]);
+  });
+
+  it("names a move and a loss", () => {
+    expect(describeEvent(event("ANCHOR_SHIFTED", { start: 18, end: 28 }, { start: 40, end: 50, revision: 3 }), names).title).toBe("Moved with a new revision of the text");
+    expect(describeEvent(event("ORPHANED", { orphaned: false }, { orphaned: true, revision: 3 }), names).title).toBe("Lost in a new revision of the text");
   });
 });
 

@@ -65,6 +65,8 @@ export const EVENT_TITLES: Record<TAnnotationEventType, string> = {
 
 export const EVENT_TYPES = Object.keys(EVENT_TITLES) as TAnnotationEventType[];
 
+const REVISION_FACTS = ["revision", "needsRecheck", "anchorSimilarity", "reason"];
+
 /** Events whose sides are annotation snapshot fields (the others carry evidence, hops or comments). */
 const SNAPSHOT_EVENTS: readonly TAnnotationEventType[] = [
   "CREATED",
@@ -338,7 +340,8 @@ export function describeEvent(event: TAnnotationEvent, names: THistoryNames, spa
     case "RECHECKED":
       if (typeof after.revision === "number") entry.facts = [{ field: "revision", label: "Revision", value: `${after.revision}` }];
       if (typeof after.anchorSimilarity === "number") entry.facts.push({ field: "anchorSimilarity", label: "Similarity", value: `${Math.round(after.anchorSimilarity * 100)} %` });
-      entry.changes = annotationChanges(before, after, names, spanBefore);
+      // The revision and similarity are facts above; the flag is the title's point.
+      entry.changes = annotationChanges(before, after, names, spanBefore).filter((c) => !REVISION_FACTS.includes(c.field));
       break;
     default:
       // A type added later: its title from the type's name, and whatever differs.

@@ -41,6 +41,8 @@ export const annotationSelect = {
   verdictBy: { select: personSelect },
   signedOffBy: { select: personSelect },
   orphaned: true,
+  needsRecheck: true,
+  anchorSimilarity: true,
   // The page of the span in a paged document; an empty list (one small column) for the rest.
   document: { select: { pageStarts: true } },
 } as const satisfies Prisma.AnnotationSelect;
@@ -87,6 +89,8 @@ export function presentAnnotation(row: TAnnotationRow): TAnnotation {
     commentCount: row._count.comments,
     threadResolved: row.threadResolvedAt !== null,
     orphaned: row.orphaned,
+    needsRecheck: row.needsRecheck,
+    anchorSimilarity: row.anchorSimilarity,
   };
 }
 

@@ -20,13 +20,13 @@ const plain: TAnnotationWire = {
   sourceId: null, locator: "", attributionText: "", note: "", version: 1, createdBy: rena, updatedBy: rena,
   createdAt: "2026-01-01T00:00:00.123Z", updatedAt: "2026-01-01T00:00:00.123Z", deletedAt: null,
   evidenceCount: 0, chain: [], assignee: null, onChecklist: false, verdictBy: null, verdictAt: null, signOff: "NONE", signedOffBy: null, signedOffAt: null,
-  signOffNote: "", commentCount: 0, threadResolved: false, orphaned: false,
+  signOffNote: "", commentCount: 0, threadResolved: false, orphaned: false, needsRecheck: false, anchorSimilarity: null,
 };
 const busy: TAnnotationWire = {
   ...plain, id: "a2", documentRevision: 2, status: "VERIFIED", sourceId: "s1", locator: "pp. 169-172", attributionText: "de Waal says", note: "checked", version: 4,
   updatedBy: aram, updatedAt: "2026-01-02T10:00:00.000Z", evidenceCount: 2, chain: [{ sourceId: "s1", title: "Black Garden", locator: "p. 170", note: "" }],
   assignee: aram, onChecklist: true, verdictBy: aram, verdictAt: "2026-01-02T10:00:00.000Z", signOff: "RETURNED", signedOffBy: rena,
-  signedOffAt: "2026-01-03T00:00:00.000Z", signOffNote: "look again", commentCount: 3, threadResolved: true,
+  signedOffAt: "2026-01-03T00:00:00.000Z", signOffNote: "look again", commentCount: 3, threadResolved: true, needsRecheck: true, anchorSimilarity: 0.93,
 };
 const orphan: TAnnotationWire = { ...plain, id: "a3", start: 0, end: 5, exact: "not in the text", orphaned: true };
 

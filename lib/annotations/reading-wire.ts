@@ -34,6 +34,8 @@ type TExtras = Partial<{
   commentCount: number;
   threadResolved: boolean;
   orphaned: boolean;
+  needsRecheck: boolean;
+  anchorSimilarity: number;
 }>;
 
 /**
@@ -115,6 +117,8 @@ export function packAnnotations(list: readonly TAnnotationWire[], text: string, 
     if (a.commentCount) extras.commentCount = a.commentCount;
     if (a.threadResolved) extras.threadResolved = true;
     if (a.orphaned) extras.orphaned = true;
+    if (a.needsRecheck) extras.needsRecheck = true;
+    if (a.anchorSimilarity !== null) extras.anchorSimilarity = a.anchorSimilarity;
     const row: TPackedRow = [
       a.id,
       a.start,
@@ -173,6 +177,8 @@ export function unpackAnnotations(packed: TPackedAnnotations, text: string, sour
       commentCount: x.commentCount ?? 0,
       threadResolved: x.threadResolved ?? false,
       orphaned: x.orphaned ?? false,
+      needsRecheck: x.needsRecheck ?? false,
+      anchorSimilarity: x.anchorSimilarity ?? null,
     };
   });
 }

@@ -49,6 +49,8 @@ export async function readingAnnotations(options: { userId: string; document: { 
       commentCount: commentCount.get(r.id) ?? 0,
       threadResolved: r.threadResolvedAt !== null,
       orphaned: r.orphaned,
+      needsRecheck: r.needsRecheck,
+      anchorSimilarity: r.anchorSimilarity,
     }),
   );
   return packAnnotations(list, document.text, document);

@@ -147,6 +147,10 @@ export type TAnnotation = {
    * imported quote. Not painted; listed apart until a reviewer places it.
    */
   orphaned: boolean;
+  /** A revision of the text changed its words (or lost them): a reviewer is to look again. */
+  needsRecheck: boolean;
+  /** How close its re-placed quote is to the one before (0..1), once a revision changed it; else null. */
+  anchorSimilarity: number | null;
 };
 
 export type TAnnotationEventType =

@@ -14,6 +14,7 @@ import { ZImportAnnotationsRequest } from "@/lib/imports/schemas";
 import { ZExportQuery, ZImportSources } from "@/lib/sources/import-schemas";
 import { ZMergeSource, ZRegistryQuery } from "@/lib/sources/registry-schemas";
 import { ZCreateSource, ZUpdateSource } from "@/lib/sources/schemas";
+import { ZCreateRevision, ZDiffQuery } from "@/lib/revisions/schemas";
 import { ZCreateToken } from "@/lib/tokens/schemas";
 import { ZAddMember, ZChangeRole, ZCreateWorkspace, ZWorkspaceSettings } from "@/lib/workspaces/schemas";
 
@@ -69,6 +70,22 @@ const query = (name: string, description: string, schema: TSchema = { type: "str
 
 export const json = (schema: TSchema): TMedia => ({ "application/json": { schema } });
 const file: TSchema = { type: "string", description: "The file's bytes" };
+/** A revision as listed (lib/revisions/queries.ts). */
+const REVISION = {
+  type: "object",
+  properties: {
+    number: { type: "integer" },
+    sha256: { type: "string" },
+    length: { type: "integer", description: "Code points" },
+    reason: { type: "string" },
+    createdAt: { type: "string", format: "date-time" },
+    createdBy: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } }, required: ["id", "name"] },
+    counts: { type: "object", properties: { shifted: { type: "integer" }, changed: { type: "integer" }, orphaned: { type: "integer" } }, required: ["shifted", "changed", "orphaned"] },
+    hasOriginal: { type: "boolean" },
+  },
+  required: ["number", "sha256", "length", "reason", "createdAt", "createdBy"],
+} as const;
+
 const attachment = { "Content-Disposition": { description: "`attachment; filename=\"…\"`", schema: { type: "string" } } };
 
 /** What each download format is sent as. */
@@ -272,6 +289,63 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
       description: "Byte-exact, with its own media type, as an attachment; its sha256 is the ETag. 404 when the text was pasted.",
       access: "Any member",
       ok: { status: 200, description: "The original file", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } }, headers: attachment },
+    },
+  },
+  "/api/v1/documents/{id}/revisions": {
+    get: {
+      summary: "A document's revisions, newest first",
+      description: "Each with its number, sha256, length in code points, who saved it, when and why, and what it did to the annotations.",
+      access: "Any member",
+      ok: { status: 200, description: "The revisions", schema: { type: "object", properties: { revisions: { type: "array", items: REVISION } }, required: ["revisions"] } },
+    },
+    post: {
+      summary: "Save a new revision of the text",
+      description:
+        "`baseRevision` is the revision the edit was made on: when it is no longer the latest, 409 with the latest in `current`. In the same transaction every live annotation is carried over: moved by the changes before it (its quote unchanged), or, when a change touched its words, found again (flagged `needsRecheck`, with `anchorSimilarity`; a verdict goes back to awaiting sign-off), or orphaned. Answers the revision and the counts.",
+      access: "EDITOR or OWNER",
+      body: ZCreateRevision,
+      errors: [409],
+      ok: {
+        status: 201,
+        description: "The new revision and what became of the annotations",
+        schema: {
+          type: "object",
+          properties: {
+            revision: REVISION,
+            counts: { type: "object", properties: { unchanged: { type: "integer" }, shifted: { type: "integer" }, changed: { type: "integer" }, orphaned: { type: "integer" } }, required: ["unchanged", "shifted", "changed", "orphaned"] },
+          },
+          required: ["revision", "counts"],
+        },
+      },
+    },
+  },
+  "/api/v1/documents/{id}/revisions/{n}": {
+    get: {
+      summary: "One revision with its text",
+      access: "Any member",
+      ok: { status: 200, description: "The revision", schema: { type: "object", properties: { ...REVISION.properties, text: { type: "string" } }, required: [...REVISION.required, "text"] } },
+    },
+  },
+  "/api/v1/documents/{id}/diff": {
+    get: {
+      summary: "The changes between two revisions, word by word",
+      description: "`hunks`: each change as code-point ranges of the old and new text; `parts`: the texts as runs kept, removed and added, for reading.",
+      access: "Any member",
+      query: queryOf(ZDiffQuery, { from: "The older revision's number", to: "The newer revision's number" }, ["from", "to"]),
+      ok: {
+        status: 200,
+        description: "The diff",
+        schema: {
+          type: "object",
+          properties: {
+            from: { type: "integer" },
+            to: { type: "integer" },
+            hunks: { type: "array", items: { type: "object", properties: { oldStart: { type: "integer" }, oldEnd: { type: "integer" }, newStart: { type: "integer" }, newEnd: { type: "integer" } }, required: ["oldStart", "oldEnd", "newStart", "newEnd"] } },
+            parts: { type: "array", items: { type: "object", properties: { kind: { type: "string", enum: ["same", "removed", "added"] }, text: { type: "string" } }, required: ["kind", "text"] } },
+          },
+          required: ["from", "to", "hunks", "parts"],
+        },
+      },
     },
   },
   "/api/v1/documents/{id}/annotations": {

@@ -121,6 +121,8 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
     commentCount: int,
     threadResolved: bool,
     orphaned: { type: "boolean", description: "Imported but not found in the text; not painted until placed" },
+    needsRecheck: { type: "boolean", description: "A revision of the text changed its quoted words (or lost them); a reviewer is to look again" },
+    anchorSimilarity: { type: ["number", "null"], description: "How close the re-placed quote is to the one before (0..1) after a revision changed it" },
   }),
   AnnotationEvent: object({
     id: { type: "string", description: "Increasing decimal id" },

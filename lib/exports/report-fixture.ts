@@ -79,6 +79,8 @@ function annotation(documentId: string, n: number, draft: TDraft, pageStarts: nu
     threadResolved: false,
     n,
     orphaned: false,
+    needsRecheck: false,
+    anchorSimilarity: null,
     evidence: [],
     comments: [],
     ...draft,

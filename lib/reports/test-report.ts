@@ -92,6 +92,8 @@ export function testAnnotation(options: { documentId: string; text: string; n: n
     threadResolved: false,
     n: options.n,
     orphaned: span.orphaned ?? false,
+    needsRecheck: false,
+    anchorSimilarity: null,
     evidence: (span.evidence ?? []).map((e, i) => ({
       id: `${id}-e${i}`,
       annotationId: id,

@@ -156,6 +156,13 @@ export const ROUTES: Record<string, TRouteRow> = {
     expect: route("REVIEWER"),
     call: async ({ world }) => ({ path: `/api/v1/documents/${await world.fresh.document()}/annotations/import`, json: w3cImport() }),
   },
+  "GET /api/v1/documents/[id]/revisions": { expect: route("VIEWER"), call: async ({ world }) => ({ path: `/api/v1/documents/${world.documentId}/revisions` }) },
+  "POST /api/v1/documents/[id]/revisions": {
+    expect: route("EDITOR"),
+    call: async ({ world }) => ({ path: `/api/v1/documents/${await world.fresh.document()}/revisions`, json: { baseRevision: 1, text: `${world.text} A sentence added.`, reason: "matrix" } }),
+  },
+  "GET /api/v1/documents/[id]/revisions/[n]": { expect: route("VIEWER"), call: async ({ world }) => ({ path: `/api/v1/documents/${world.documentId}/revisions/1` }) },
+  "GET /api/v1/documents/[id]/diff": { expect: route("VIEWER"), call: async ({ world }) => ({ path: `/api/v1/documents/${world.documentId}/diff?from=1&to=1` }) },
   "GET /api/v1/documents/[id]/events": { expect: route("VIEWER"), call: async ({ world }) => ({ path: `/api/v1/documents/${world.documentId}/events` }) },
   "GET /api/v1/documents/[id]/export": { expect: route("VIEWER"), call: async ({ world }) => ({ path: `/api/v1/documents/${world.documentId}/export?format=csv` }) },
   "GET /api/v1/documents/[id]/live": { expect: route("VIEWER"), call: async ({ world }) => ({ path: `/api/v1/documents/${world.documentId}/live` }) },
