@@ -14,7 +14,7 @@ import { ZImportAnnotationsRequest } from "@/lib/imports/schemas";
 import { ZExportQuery, ZImportSources } from "@/lib/sources/import-schemas";
 import { ZMergeSource, ZRegistryQuery } from "@/lib/sources/registry-schemas";
 import { ZCreateSource, ZUpdateSource } from "@/lib/sources/schemas";
-import { ZCreateRevision, ZDiffQuery } from "@/lib/revisions/schemas";
+import { ZCreateRevision, ZDiffQuery, ZRecheck } from "@/lib/revisions/schemas";
 import { ZCreateToken } from "@/lib/tokens/schemas";
 import { ZAddMember, ZChangeRole, ZCreateWorkspace, ZWorkspaceSettings } from "@/lib/workspaces/schemas";
 
@@ -437,6 +437,16 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
       description: "CONFIRM and RETURN need EDITOR or OWNER and not the verdict's giver (403); RETURN needs a reason.",
       access: "See description",
       body: ZSignOff,
+      errors: [409],
+      ok: { status: 200, description: "The annotation", schema: ref("Annotation") },
+    },
+  },
+  "/api/v1/annotations/{id}/recheck": {
+    post: {
+      summary: "Mark an annotation as checked again after the text changed",
+      description: "Clears `needsRecheck` (set when a revision of the text changed or lost the quoted words) against the `version` seen; 409 when stale or not flagged. Status and sign-off are unchanged.",
+      access: "REVIEWER and up",
+      body: ZRecheck,
       errors: [409],
       ok: { status: 200, description: "The annotation", schema: ref("Annotation") },
     },

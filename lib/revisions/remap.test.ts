@@ -103,3 +103,19 @@ describe("remapSpans over the compilation (2,000 annotations, 50 scattered edits
     if (over >= 0) expect(outcomes[over]).toMatchObject({ kind: "changed" });
   });
 });
+
+describe("remapSpans on short quotes", () => {
+  it("takes the words the diff says a short quote became, with a similarity, rather than losing it", () => {
+    const before = "KHOJALY GENOCIDE AS АN INTERNATIONAL CRIME";
+    const after = before.replace("АN", "AN");
+    const start = before.indexOf("АN");
+    const [outcome] = remapSpans(before, after, [{ id: "a", start, end: start + 2, exact: "АN", prefix: before.slice(0, start), suffix: before.slice(start + 2) }]).outcomes;
+    expect(outcome).toMatchObject({ kind: "changed", exact: "AN", start, end: start + 2, similarity: 0.5 });
+  });
+
+  it("orphans a quote whose words were deleted", () => {
+    const before = "one two three four";
+    const [outcome] = remapSpans(before, "one four", [{ id: "a", start: 4, end: 13, exact: "two three", prefix: "one ", suffix: " four" }]).outcomes;
+    expect(outcome).toMatchObject({ kind: "orphaned" });
+  });
+});

@@ -4,6 +4,7 @@
  * is looked for (its exact quote near where it was, then an approximate match: lib/anchoring) and
  * gets its new quote and a similarity; one that cannot be placed is orphaned. Pure.
  */
+import search from "approx-string-match";
 import { AnchorText, reanchor } from "@/lib/anchoring/reanchor";
 import { CONTEXT_LENGTH } from "@/lib/anchoring/selectors";
 import { diffTexts, mapSpan, type TTextDiff } from "@/lib/revisions/text-diff";
@@ -36,6 +37,15 @@ function quoteAt(text: AnchorText, start: number, end: number): TQuote {
   };
 }
 
+/** 1 for the same text, less by the share of characters an edit would change (2 decimals). */
+function similarity(before: string, after: string): number {
+  const longer = Math.max(before.length, after.length);
+  if (longer === 0) return 1;
+  const [best] = search(after, before, longer).sort((a, b) => a.errors - b.errors);
+  const errors = (best?.errors ?? longer) + Math.max(0, after.length - before.length);
+  return Math.max(0, Math.round((1 - Math.min(errors, longer) / longer) * 100) / 100);
+}
+
 /** The outcome for each placed span (in input order), the diff they went through, and the counts. */
 export function remapSpans(oldText: string, newText: string, spans: readonly TPlacedSpan[]): { diff: TTextDiff; outcomes: TRemapOutcome[]; counts: TRemapCounts } {
   const diff = diffTexts(oldText, newText);
@@ -49,10 +59,13 @@ export function remapSpans(oldText: string, newText: string, spans: readonly TPl
       counts[same ? "kept" : "shifted"]++;
       return same ? { id: span.id, kind: "kept" } : { id: span.id, kind: "shifted", ...quote };
     }
-    const found = reanchor(prepared, { exact: span.exact, prefix: span.prefix, suffix: span.suffix, start: mapped.start, end: mapped.end });
-    if (found.state === "failed") {
+    const searched = reanchor(prepared, { exact: span.exact, prefix: span.prefix, suffix: span.suffix, start: mapped.start, end: mapped.end });
+    // Not found (a short quote with one letter changed has no room for an approximate match): the
+    // words the diff says it became, when there are any.
+    const found = searched.state !== "failed" ? searched : mapped.end > mapped.start ? { ...mapped, similarity: similarity(span.exact, prepared.slice(mapped.start, mapped.end)) } : null;
+    if (!found) {
       counts.orphaned++;
-      return { id: span.id, kind: "orphaned", reason: found.reason };
+      return { id: span.id, kind: "orphaned", reason: "Its words are no longer in the text" };
     }
     const quote = quoteAt(prepared, found.start, found.end);
     // The same words in the same context: the change fell beside them (a diff may draw the edge of

@@ -9,3 +9,5 @@ export type TCreateRevision = z.infer<typeof ZCreateRevision>;
 
 export const ZRevisionNumber = z.coerce.number().int().min(1, "A revision number is 1 or more");
 export const ZDiffQuery = z.strictObject({ from: ZRevisionNumber, to: ZRevisionNumber });
+
+export const ZRecheck = z.strictObject({ version: z.number().int().min(1) });

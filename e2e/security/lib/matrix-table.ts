@@ -108,6 +108,10 @@ export const ROUTES: Record<string, TRouteRow> = {
     expect: route("REVIEWER"),
     call: async ({ world }) => ({ path: `/api/v1/annotations/${await world.fresh.annotation()}/evidence`, json: { stance: "SUPPORTS", passage: "matrix passage" } }),
   },
+  "POST /api/v1/annotations/[id]/recheck": {
+    expect: route("REVIEWER"),
+    call: async ({ world }) => ({ path: `/api/v1/annotations/${await world.fresh.flaggedForRecheck()}/recheck`, json: { version: 1 } }),
+  },
   "POST /api/v1/annotations/[id]/sign-off": {
     // Confirming a verdict is for editors and owners (the REVIEWER gave it).
     expect: route("EDITOR"),
@@ -239,6 +243,11 @@ export const ACTIONS: Record<string, TActionRow> = {
   "lib/annotations/actions.ts#setChainAction": {
     expect: action("REVIEWER"),
     args: async ({ world }) => [await world.fresh.annotation(), { version: 1, hops: [{ sourceId: world.sourceId }] }],
+  },
+  "lib/revisions/actions.ts#recheckAction": { expect: action("REVIEWER"), args: async ({ world }) => [await world.fresh.flaggedForRecheck(), { version: 1 }] },
+  "lib/revisions/actions.ts#createRevisionAction": {
+    expect: action("EDITOR"),
+    args: async ({ world }) => [await world.fresh.document(), { baseRevision: 1, text: `${world.text} A sentence added.`, reason: "matrix" }],
   },
   "lib/annotations/actions.ts#signOffAction": { expect: action("EDITOR"), args: async ({ world }) => [await world.fresh.awaitingVerdict(), { version: 1, decision: "CONFIRM" }] },
   "lib/annotations/history-actions.ts#annotationHistoryAction": { expect: action("VIEWER"), args: async ({ world }) => [await world.fresh.annotation()] },

@@ -62,6 +62,12 @@ function freshMakers(world: { marker: string; a: TWorkspace; documentId: string;
       await prisma().annotation.update({ where: { id }, data: { status: "VERIFIED", signOff: "AWAITING", verdictById: reviewer, verdictAt: new Date() } });
       return id;
     },
+    /** An annotation a revision of the text flagged "needs re-check". */
+    async flaggedForRecheck() {
+      const id = await annotation();
+      await prisma().annotation.update({ where: { id }, data: { needsRecheck: true, anchorSimilarity: 0.9 } });
+      return id;
+    },
     async evidence() {
       return (await createEvidence({ annotationId: await annotation(), userId: reviewer, passage: `passage ${marker}` })).id;
     },
