@@ -11,11 +11,13 @@ import { ZBulkRequest } from "@/lib/queue/schemas";
 import { EXPORT_FORMATS, ZReportQuery } from "@/lib/reports/schemas";
 import { MAX_RUNNING_EXPORTS, ZStartExport } from "@/lib/exports/schemas";
 import { ZImportAnnotationsRequest } from "@/lib/imports/schemas";
+import { ZInvite } from "@/lib/invitations/schemas";
+import { INVITATION_DAYS } from "@/lib/invitations/token";
 import { ZExportQuery, ZImportSources } from "@/lib/sources/import-schemas";
 import { ZMergeSource, ZRegistryQuery } from "@/lib/sources/registry-schemas";
 import { ZCreateSource, ZUpdateSource } from "@/lib/sources/schemas";
 import { ZCreateToken } from "@/lib/tokens/schemas";
-import { ZAddMember, ZChangeRole, ZCreateWorkspace, ZWorkspaceSettings } from "@/lib/workspaces/schemas";
+import { ZChangeRole, ZCreateWorkspace, ZWorkspaceSettings } from "@/lib/workspaces/schemas";
 
 /**
  * The endpoints of /api/v1, one entry per route and method: what lib/api/openapi.ts builds the
@@ -160,14 +162,24 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
       access: "Any member",
       ok: { status: 200, description: "The members", schema: { type: "object", properties: { members: { type: "array", items: ref("Member") } }, required: ["members"] } },
     },
-    post: {
-      summary: "Add a member",
-      description: "A new email gets an account with a one-time password, returned this once.",
+  },
+  "/api/v1/workspaces/{id}/invitations": {
+    get: {
+      summary: "List a workspace's pending invitations",
       access: "OWNER",
-      body: ZAddMember,
-      errors: [409],
-      ok: { status: 201, description: "The member added", schema: ref("AddedMember") },
+      ok: { status: 200, description: "Invitations not yet used, revoked or expired", schema: { type: "object", properties: { invitations: { type: "array", items: ref("Invitation") } }, required: ["invitations"] } },
     },
+    post: {
+      summary: "Invite someone to the workspace",
+      description: `Answers alike whether or not the e-mail has an account, and creates none: the link (path) is returned this once and works once, for ${INVITATION_DAYS} days. The holder of an existing account signs in and accepts on that page; an unknown e-mail gets its account there. A pending invitation of the same e-mail is revoked. 409 when the e-mail is a member already.`,
+      access: "OWNER",
+      body: ZInvite,
+      errors: [409],
+      ok: { status: 201, description: "The invitation and its link", schema: ref("InvitationCreated") },
+    },
+  },
+  "/api/v1/workspaces/{id}/invitations/{invitationId}": {
+    delete: { summary: "Revoke a pending invitation", description: "Its link stops working.", access: "OWNER", ok: { status: 204, description: "Revoked" } },
   },
   "/api/v1/workspaces/{id}/members/{userId}": {
     patch: {
