@@ -100,10 +100,11 @@ const workspaceReportQuery = queryOf(ZReportQuery, reportQueryDescriptions, ["fo
 const sse: TOperation["ok"] = {
   status: 200,
   description:
-    "A Server-Sent Events stream: one `data:` message per annotation event (a LiveEvent, with `id:`), `event: presence` (documents: who has it open), `event: ready` once the backlog is sent, and a comment every 15 s. Resumes after `Last-Event-ID`.",
+    "A Server-Sent Events stream: one `data:` message per annotation event (a LiveEvent, with `id:`), `event: presence` (documents: who has it open), `event: ready` once the backlog is sent, and a comment every 15 s. Resumes after `Last-Event-ID`: the events after it, and those of lower ids committed after it (up to a minute earlier; drop repeats by id). When that would be more than 1,000 events or reach back more than an hour, `event: resync` (its `id:` the newest event) comes instead: reload your state, then follow on. A member may hold 5 streams at once, over every app instance; the next answers 429.",
   content: { "text/event-stream": { schema: { type: "string", description: "`data:` lines carry LiveEvent JSON", contentSchema: ref("LiveEvent") } } },
 };
-const liveParams: Pick<TOperation, "query" | "headers"> = {
+const liveParams: Pick<TOperation, "query" | "headers" | "errors"> = {
+  errors: [429],
   query: [query("lastEventId", "Resume after this event id (when the Last-Event-ID header cannot be set)")],
   headers: [{ name: "Last-Event-ID", in: "header", required: false, description: "Resume after this event id", schema: { type: "string" } }],
 };
