@@ -99,12 +99,14 @@ test("a non-owner cannot manage members (403), a stranger gets 404", async ({ pl
   const editor = await playwright.request.newContext({ baseURL });
   await apiSignIn(editor, workspace.users.EDITOR);
   const members = `/api/v1/workspaces/${workspace.id}/members`;
-  expect((await editor.post(members, { data: { email: "x@e2e.test", role: "VIEWER" } })).status()).toBe(403);
+  const invitations = `/api/v1/workspaces/${workspace.id}/invitations`;
+  expect((await editor.post(invitations, { data: { email: "x@e2e.test", role: "VIEWER" } })).status()).toBe(403);
+  expect((await editor.get(invitations)).status()).toBe(403);
   expect((await editor.delete(`${members}/${workspace.users.VIEWER.id}`)).status()).toBe(403);
 
   const stranger = await playwright.request.newContext({ baseURL });
   await apiSignIn(stranger, await createUser("stranger"));
-  expect((await stranger.post(members, { data: { email: "x@e2e.test", role: "VIEWER" } })).status()).toBe(404);
+  expect((await stranger.post(invitations, { data: { email: "x@e2e.test", role: "VIEWER" } })).status()).toBe(404);
   expect((await stranger.get(members)).status()).toBe(404);
   const list = await (await stranger.get("/api/v1/workspaces")).json();
   expect(list.workspaces).toEqual([]);
