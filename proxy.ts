@@ -52,7 +52,8 @@ function nextWithCsp(request: NextRequest, csp: string): NextResponse {
 export async function proxy(request: NextRequest) {
   const csp = pageCsp(newNonce());
   const { pathname, search } = request.nextUrl;
-  if (pathname === "/login") return nextWithCsp(request, csp);
+  // Sign-in, and the invitation page, which a visitor without an account opens to create one.
+  if (pathname === "/login" || pathname.startsWith("/invitations/")) return nextWithCsp(request, csp);
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
   if (token) return nextWithCsp(request, csp);
   const login = new URL("/login", request.url);

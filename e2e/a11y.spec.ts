@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { CAMPAIGN, createAnnotation, createEvidence, createSource, item, selectText, sidebar } from "./fixtures/annotator";
 import { expectAccessible } from "./fixtures/axe";
-import { apiSignIn, createWorkspace, signIn, type TWorkspace } from "./fixtures/factories";
+import { apiSignIn, createInvitation, createWorkspace, signIn, type TWorkspace } from "./fixtures/factories";
 
 /** Opens `path`, waits for its main heading, and checks the page with axe. */
 async function check(page: Page, path: string, state: string) {
@@ -34,6 +34,12 @@ test.describe.configure({ timeout: 120_000 });
 
 test("the sign-in page has no axe violations", async ({ page }) => {
   await check(page, "/login", "signed out");
+});
+
+test("the invitation page has no axe violations", async ({ page }) => {
+  const workspace = await createWorkspace();
+  const { token } = await createInvitation({ workspaceId: workspace.id, by: workspace.users.OWNER.id });
+  await check(page, `/invitations/${token}`, "signed out");
 });
 
 test.describe("an empty workspace", () => {

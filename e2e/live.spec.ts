@@ -1,8 +1,9 @@
 import { expect, test, type APIRequestContext, type Browser, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 import { cpLength } from "../lib/anchoring/code-points";
 import { readCorpusText } from "../prisma/demo";
-import { createAnnotation, item, openCampaign, paintedHighlights, sidebar } from "./fixtures/annotator";
-import { apiSignIn, createUser, createWorkspace, type TUser, type TWorkspace } from "./fixtures/factories";
+import pg from "pg";
+import { createAnnotation, createManyAnnotations, item, openCampaign, paintedHighlights, quoteButtons, sidebar } from "./fixtures/annotator";
+import { apiSignIn, createUser, createWorkspace, prisma, type TUser, type TWorkspace } from "./fixtures/factories";
 
 /*
  * Live updates between two browser contexts (two members on the same document), through the
@@ -168,11 +169,8 @@ test("presence: the editor sees who else has the document open, and sees them le
   await expect(presence).not.toContainText("Also here");
 });
 
-test("when the browser's EventSource gives up, the page says so and reopens the stream from the last event it saw", async ({ browser, playwright, baseURL }) => {
-  const workspace = await createWorkspace({ corpus: true });
-  const a = await createAnnotation({ documentId: workspace.documents[0].id, userId: workspace.users.OWNER.id, needle: "ASALA" });
-  const page = await (await browser.newContext()).newPage();
-  // Keeps the page's EventSource objects reachable, to make one fail as a browser would.
+/** Keeps the page's EventSource objects reachable, to make one fail as a browser would (failStream). */
+async function keepStreams(page: Page) {
   await page.addInitScript(() => {
     const Native = window.EventSource;
     const opened: EventSource[] = [];
@@ -186,6 +184,25 @@ test("when the browser's EventSource gives up, the page says so and reopens the 
       },
     });
   });
+}
+
+const isStream = (url: URL) => url.pathname.endsWith("/live");
+
+/** The page's stream fails for good (readyState CLOSED), and the server cannot be reached until `page.unroute(isStream)`. */
+async function failStream(page: Page) {
+  await page.route(isStream, (route) => route.abort());
+  await page.evaluate(() => {
+    const stream = (window as unknown as { openedStreams: EventSource[] }).openedStreams.at(-1)!;
+    stream.close();
+    stream.dispatchEvent(new Event("error"));
+  });
+}
+
+test("when the browser's EventSource gives up, the page says so and reopens the stream from the last event it saw", async ({ browser, playwright, baseURL }) => {
+  const workspace = await createWorkspace({ corpus: true });
+  const a = await createAnnotation({ documentId: workspace.documents[0].id, userId: workspace.users.OWNER.id, needle: "ASALA" });
+  const page = await (await browser.newContext()).newPage();
+  await keepStreams(page);
   await openCampaign(page, workspace, "EDITOR");
   await expect(liveStatus(page)).toHaveText("Live");
   await page.evaluate(() => Object.assign(window, { liveMarker: "not reloaded" }));
@@ -195,13 +212,7 @@ test("when the browser's EventSource gives up, the page says so and reopens the 
   const lastSeen = (await (await owner.get(`/api/v1/annotations/${a.id}/events`)).json()).events.at(-1).id;
 
   // The stream fails for good (readyState CLOSED) and the server cannot be reached for now.
-  const isStream = (url: URL) => url.pathname.endsWith("/live");
-  await page.route(isStream, (route) => route.abort());
-  await page.evaluate(() => {
-    const stream = (window as unknown as { openedStreams: EventSource[] }).openedStreams.at(-1)!;
-    stream.close();
-    stream.dispatchEvent(new Event("error"));
-  });
+  await failStream(page);
   await expect(liveStatus(page)).toHaveText("Reconnecting…");
   expect((await owner.patch(`/api/v1/annotations/${a.id}`, { data: { version: 2, locator: "para. 2" } })).status()).toBe(200);
 
@@ -300,4 +311,99 @@ test("a stream opened with Last-Event-ID replays the missed events in order, the
   expect((await fetch(`${baseURL}/api/v1/workspaces/${workspace.id}/live`, { headers: { cookie: await cookieOf(stranger) } })).status).toBe(404);
   const malformed = await fetch(`${baseURL}/api/v1/documents/${doc.id}/live?lastEventId=abc`, { headers: { cookie } });
   expect(malformed.status).toBe(400);
+});
+
+test("a change whose transaction took a lower id and committed while the page was disconnected reaches it on reconnect", async ({ browser, playwright, baseURL }) => {
+  const workspace = await createWorkspace({ corpus: true });
+  const documentId = workspace.documents[0].id;
+  const a = await createAnnotation({ documentId, userId: workspace.users.OWNER.id, needle: "ASALA" });
+  const b = await createAnnotation({ documentId, userId: workspace.users.OWNER.id, needle: "Seyran Oghanyan" });
+  const page = await (await browser.newContext()).newPage();
+  await keepStreams(page);
+  await openCampaign(page, workspace, "EDITOR");
+  await expect(liveStatus(page)).toHaveText("Live");
+  await page.evaluate(() => Object.assign(window, { liveMarker: "not reloaded" }));
+
+  // T1 takes its event's id now and commits later.
+  const late = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await late.connect();
+  try {
+    await late.query("BEGIN");
+    await late.query(`UPDATE "Annotation" SET locator = 'p. 77', version = version + 1 WHERE id = $1`, [a.id]);
+    await late.query(`INSERT INTO "AnnotationEvent" ("annotationId", "workspaceId", "documentId", type, "actorId", version, after) VALUES ($1, $2, $3, 'UPDATED', $4, 2, '{}')`, [
+      a.id,
+      workspace.id,
+      documentId,
+      workspace.users.OWNER.id,
+    ]);
+    // T2, a higher id, commits first and reaches the page.
+    const owner = await signedIn(playwright, baseURL, workspace.users.OWNER);
+    expect((await owner.patch(`/api/v1/annotations/${b.id}`, { data: { version: 1, locator: "para. 9" } })).status()).toBe(200);
+    await expect(item(page, "Seyran Oghanyan")).toContainText("para. 9");
+
+    // Disconnected; T1 commits meanwhile; the page resumes after T2's event.
+    await failStream(page);
+    await expect(liveStatus(page)).toHaveText("Reconnecting…");
+    await late.query("COMMIT");
+  } finally {
+    await late.end();
+  }
+  await page.unroute(isStream);
+  await expect(item(page, "ASALA")).toContainText("p. 77");
+  await expect(liveStatus(page)).toHaveText("Live");
+  await notReloaded(page);
+});
+
+test("a page that missed more than a replay may carry (an hour and more) is told to resync and reads its data again, without a reload", async ({ browser }) => {
+  const workspace = await createWorkspace({ corpus: true });
+  const documentId = workspace.documents[0].id;
+  const a = await createAnnotation({ documentId, userId: workspace.users.OWNER.id, needle: "ASALA" });
+  const page = await (await browser.newContext()).newPage();
+  await keepStreams(page);
+  await openCampaign(page, workspace, "EDITOR");
+  await expect(liveStatus(page)).toHaveText("Live");
+  await page.evaluate(() => Object.assign(window, { liveMarker: "not reloaded" }));
+  await expect(quoteButtons(page)).toHaveCount(1);
+
+  await failStream(page);
+  await expect(liveStatus(page)).toHaveText("Reconnecting…");
+  // Missed: an event from over an hour before, and an annotation that no event announces (a
+  // replay could not bring it; reading the page's data again does).
+  await prisma().annotationEvent.create({
+    data: { annotationId: a.id, workspaceId: workspace.id, documentId, type: "UPDATED", actorId: workspace.users.OWNER.id, version: 1, after: {}, createdAt: new Date(Date.now() - 2 * 3600_000) },
+  });
+  await createManyAnnotations({ documentId, userId: workspace.users.OWNER.id, count: 1 });
+  await page.unroute(isStream);
+  await expect(quoteButtons(page)).toHaveCount(2);
+  await expect(liveStatus(page)).toHaveText("Live");
+  await notReloaded(page);
+});
+
+test("a member has at most 5 live streams: the 6th gets 429, the page says so and goes live once one closes", async ({ browser, playwright, baseURL }) => {
+  const workspace = await createWorkspace({ corpus: true });
+  const editor = await signedIn(playwright, baseURL, workspace.users.EDITOR);
+  const cookie = await cookieOf(editor);
+  const open: AbortController[] = [];
+  for (let i = 0; i < 5; i++) {
+    const abort = new AbortController();
+    const response = await fetch(`${baseURL}/api/v1/workspaces/${workspace.id}/live`, { headers: { cookie }, signal: abort.signal });
+    expect(response.status).toBe(200);
+    open.push(abort);
+  }
+  const sixth = await fetch(`${baseURL}/api/v1/documents/${workspace.documents[0].id}/live`, { headers: { cookie } });
+  expect(sixth.status).toBe(429);
+  expect((await sixth.json()).error).toMatchObject({ code: "RATE_LIMITED", message: expect.stringContaining("at most 5") });
+  // Another member is not affected.
+  const reviewerAbort = new AbortController();
+  const reviewer = await fetch(`${baseURL}/api/v1/workspaces/${workspace.id}/live`, { headers: { cookie: await cookieOf(await signedIn(playwright, baseURL, workspace.users.REVIEWER)) }, signal: reviewerAbort.signal });
+  expect(reviewer.status).toBe(200);
+  reviewerAbort.abort();
+
+  // The same member in a browser: the page says why it is not live, and goes live once a stream closes.
+  const page = await (await browser.newContext()).newPage();
+  await openCampaign(page, workspace, "EDITOR");
+  await expect(liveStatus(page)).toHaveText("Not live: too many open tabs");
+  open.shift()!.abort();
+  await expect(liveStatus(page)).toHaveText("Live", { timeout: 15_000 });
+  for (const abort of open) abort.abort();
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { CAMPAIGN, createAnnotation, item, openCampaign, sidebar } from "./fixtures/annotator";
-import { apiSignIn, createUser, createWorkspace, signIn } from "./fixtures/factories";
+import { apiSignIn, createUser, createWorkspace, prisma, signIn } from "./fixtures/factories";
 
 test("any user creates a workspace through the UI and owns it", async ({ page }) => {
   const user = await createUser("founder");
@@ -49,34 +49,39 @@ test("an owner changes roles and removes members; the last owner stays", async (
   await expect(promoted.getByRole("link", { name: "New document" })).toBeVisible();
 });
 
-test("members API: add, change role, remove, with JSON errors", async ({ request }) => {
+test("members API: invite, change role, remove, with JSON errors", async ({ request }) => {
   const workspace = await createWorkspace();
   await apiSignIn(request, workspace.users.OWNER);
   const members = `/api/v1/workspaces/${workspace.id}/members`;
+  const invitations = `/api/v1/workspaces/${workspace.id}/invitations`;
 
-  const created = await request.post(members, { data: { email: `Fresh-${Date.now()}@E2E.test`, role: "REVIEWER" } });
+  const created = await request.post(invitations, { data: { email: `Fresh-${Date.now()}@E2E.test`, role: "REVIEWER" } });
   expect(created.status()).toBe(201);
   const fresh = await created.json();
-  expect(fresh.email).toMatch(/^fresh-\d+@e2e\.test$/);
-  expect(fresh.oneTimePassword).toMatch(/^[A-Za-z0-9]{16}$/);
+  expect(fresh.invitation.email).toMatch(/^fresh-\d+@e2e\.test$/);
+  expect(fresh.path).toBe(`/invitations/${fresh.token}`);
 
+  expect((await (await request.get(invitations)).json()).invitations.map((i: { email: string }) => i.email)).toEqual([fresh.invitation.email]);
+  expect((await request.delete(`${invitations}/${fresh.invitation.id}`)).status()).toBe(204);
+  expect((await request.delete(`${invitations}/${fresh.invitation.id}`)).status()).toBe(404);
+  expect((await (await request.get(invitations)).json()).invitations).toEqual([]);
+
+  // A member already (joined by accepting, as invitations.spec.ts shows) is not invited again.
   const existing = await createUser("existing");
-  const added = await request.post(members, { data: { email: existing.email, role: "VIEWER" } });
-  expect(added.status()).toBe(201);
-  expect((await added.json()).oneTimePassword).toBeUndefined();
+  await prisma().membership.create({ data: { workspaceId: workspace.id, userId: existing.id, role: "VIEWER" } });
 
-  const again = await request.post(members, { data: { email: existing.email, role: "VIEWER" } });
+  const again = await request.post(invitations, { data: { email: existing.email, role: "VIEWER" } });
   expect(again.status()).toBe(409);
   expect((await again.json()).error.fields).toEqual({ email: "Already a member of this workspace" });
 
-  const invalid = await request.post(members, { data: { email: "not-an-email", role: "KING" } });
+  const invalid = await request.post(invitations, { data: { email: "not-an-email", role: "KING" } });
   expect(invalid.status()).toBe(422);
   const { error } = await invalid.json();
   expect(error.code).toBe("VALIDATION");
   expect(error.fields.email).toBe("Enter a valid email address");
   expect(error.fields.role).toContain("Choose a role");
 
-  const unknownField = await request.post(members, { data: { email: existing.email, role: "VIEWER", admin: true } });
+  const unknownField = await request.post(invitations, { data: { email: existing.email, role: "VIEWER", admin: true } });
   expect(unknownField.status()).toBe(400);
   expect((await unknownField.json()).error.fields).toEqual({ admin: "Unknown field" });
 
@@ -94,12 +99,14 @@ test("a non-owner cannot manage members (403), a stranger gets 404", async ({ pl
   const editor = await playwright.request.newContext({ baseURL });
   await apiSignIn(editor, workspace.users.EDITOR);
   const members = `/api/v1/workspaces/${workspace.id}/members`;
-  expect((await editor.post(members, { data: { email: "x@e2e.test", role: "VIEWER" } })).status()).toBe(403);
+  const invitations = `/api/v1/workspaces/${workspace.id}/invitations`;
+  expect((await editor.post(invitations, { data: { email: "x@e2e.test", role: "VIEWER" } })).status()).toBe(403);
+  expect((await editor.get(invitations)).status()).toBe(403);
   expect((await editor.delete(`${members}/${workspace.users.VIEWER.id}`)).status()).toBe(403);
 
   const stranger = await playwright.request.newContext({ baseURL });
   await apiSignIn(stranger, await createUser("stranger"));
-  expect((await stranger.post(members, { data: { email: "x@e2e.test", role: "VIEWER" } })).status()).toBe(404);
+  expect((await stranger.post(invitations, { data: { email: "x@e2e.test", role: "VIEWER" } })).status()).toBe(404);
   expect((await stranger.get(members)).status()).toBe(404);
   const list = await (await stranger.get("/api/v1/workspaces")).json();
   expect(list.workspaces).toEqual([]);

@@ -1,5 +1,6 @@
 "use client";
 import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
 import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { afterNextPaint } from "@/components/annotator/after-paint";
 import { AnnotatableText, placeCaret, type TTextSelection } from "@/components/annotator/annotatable-text";
@@ -149,6 +150,7 @@ export function Annotator(props: {
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const [filters, setFilters] = useState<TFilters>({ status: "", sourceId: "" });
   const [undo, setUndo] = useState<TAnnotationView | null>(null);
+  const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
   const [painter, setPainter] = useState<HighlightPainter | null>(null);
   // The painter as soon as it exists, for the data's arrival (before the render that has it in state).
@@ -342,6 +344,12 @@ export function Annotator(props: {
       liveTimer.current ??= window.setTimeout(flushLive, LIVE_BATCH_MS);
     },
     onPresence: (people) => publishPresence(props.documentId, people),
+    // Too much was missed to replay: the page's data is read again (a new promise, with a new
+    // starting point for the stream) and replaces the list; events meanwhile wait for it, as at load.
+    onResync: () => {
+      arrived.current = false;
+      startTransition(() => router.refresh());
+    },
   });
   useEffect(
     () => () => {

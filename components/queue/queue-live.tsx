@@ -37,7 +37,8 @@ export function QueueLive(props: { workspaceId: string; viewerId: string; hold: 
     [props.viewerId, refresh],
   );
   useEffect(() => () => clearTimeout(timer.current), []);
-  const { status } = useLiveEvents({ url: `/api/v1/workspaces/${encodeURIComponent(props.workspaceId)}/live`, onEvent });
+  // A resync (too much missed to replay) reads the page again, as a change does.
+  const { status } = useLiveEvents({ url: `/api/v1/workspaces/${encodeURIComponent(props.workspaceId)}/live`, onEvent, onResync: refresh });
 
   // Once the selection is cleared, catch up with what arrived meanwhile (state adjusted while
   // rendering, the refresh itself in an effect).

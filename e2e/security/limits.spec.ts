@@ -6,9 +6,14 @@
 import http from "node:http";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
-import { apiSignIn, createWorkspace, type TWorkspace } from "../fixtures/factories";
+import { createAnnotation } from "../fixtures/annotator";
+import { apiSignIn, createWorkspace, prisma, type TWorkspace } from "../fixtures/factories";
+import { builtActions } from "./lib/discover";
+import { actionResult } from "./lib/http";
 
 const LIMIT = 12 * 1024 * 1024;
+/** MAX_COMMENT_BODY_BYTES */
+const COMMENT_LIMIT = 512 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, "a");
 
 let workspace: TWorkspace;
@@ -21,7 +26,7 @@ async function sessionCookie(request: APIRequestContext): Promise<string> {
 }
 
 test.beforeAll(async ({ playwright }) => {
-  workspace = await createWorkspace();
+  workspace = await createWorkspace({ corpus: true });
   const request = await playwright.request.newContext({ baseURL });
   await apiSignIn(request, workspace.users.OWNER);
   cookie = await sessionCookie(request);
@@ -31,15 +36,22 @@ test.beforeAll(async ({ playwright }) => {
 type TAnswer = { status: number; body: string; bytesSent: number };
 
 /**
- * POSTs a JSON document's opening, then padding in 64 KB chunks up to `total` bytes, and stops
- * sending as soon as the server answers. `declare` sends Content-Length: total; else chunked.
+ * Sends `head` (by default a new document's JSON opening), then padding in 64 KB chunks up to
+ * `total` bytes, and stops sending as soon as the server answers. `declare` sends Content-Length:
+ * total; else chunked, and a body past `limit` is never ended.
  */
-function postPadded(path: string, total: number, declare: boolean): Promise<TAnswer> {
+function postPadded(
+  path: string,
+  total: number,
+  declare: boolean,
+  options: { method?: string; head?: string; limit?: number; headers?: http.OutgoingHttpHeaders } = {},
+): Promise<TAnswer> {
+  const limit = options.limit ?? LIMIT;
   return new Promise((resolve, reject) => {
     const url = new URL(path, baseURL);
-    const headers: http.OutgoingHttpHeaders = { "content-type": "application/json", cookie, origin: url.origin };
+    const headers: http.OutgoingHttpHeaders = { "content-type": "application/json", cookie, origin: url.origin, ...options.headers };
     if (declare) headers["content-length"] = String(total);
-    const req = http.request(url, { method: "POST", headers });
+    const req = http.request(url, { method: options.method ?? "POST", headers });
     let bytesSent = 0;
     let answered = false;
     req.on("response", (res) => {
@@ -53,7 +65,7 @@ function postPadded(path: string, total: number, declare: boolean): Promise<TAns
     });
     // The server may close the connection once it has answered; that is not a failure.
     req.on("error", (error) => (answered ? undefined : reject(error)));
-    const head = Buffer.from(`{"workspaceId":"${workspace.id}","title":"too big","text":"`);
+    const head = Buffer.from(options.head ?? `{"workspaceId":"${workspace.id}","title":"too big","text":"`);
     req.write(head);
     bytesSent = head.length;
     const pump = () => {
@@ -64,7 +76,7 @@ function postPadded(path: string, total: number, declare: boolean): Promise<TAns
       }
       // A declared body is sent whole; a chunked one past the limit is never ended, so only a
       // server that stops reading at the limit can answer it.
-      if (!answered && (declare || total <= LIMIT)) req.end();
+      if (!answered && (declare || total <= limit)) req.end();
     };
     pump();
   });
@@ -112,6 +124,37 @@ test("other JSON endpoints refuse a declared over-limit body too", async () => {
     });
     expect(answer, path).toBe(413);
   }
+});
+
+test("a comment's cap (512 KB) holds for chunked bodies: the API cuts them off with 413, the server action refuses them", async () => {
+  const annotation = await createAnnotation({ documentId: workspace.documents[0].id, userId: workspace.users.OWNER.id, needle: "Khojaly" });
+  const comment = await prisma().comment.create({
+    data: { workspaceId: workspace.id, annotationId: annotation.id, authorId: workspace.users.OWNER.id, html: "<p>short</p>", text: "short" },
+    select: { id: true },
+  });
+  const over = COMMENT_LIMIT + 4 * CHUNK.length;
+  for (const [method, path, head] of [
+    ["POST", `/api/v1/annotations/${annotation.id}/comments`, `{"html":"<p>`],
+    ["PATCH", `/api/v1/comments/${comment.id}`, `{"version":1,"html":"<p>`],
+  ]) {
+    // The body never ends: only a server that stops at the comment cap can answer it.
+    const answer = await postPadded(path, over, false, { method, head, limit: COMMENT_LIMIT });
+    expect(answer.status, `${method} ${path}`).toBe(413);
+    expect(JSON.parse(answer.body).error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: "The request body is larger than 512 KB" });
+  }
+
+  // The server action, sent as the browser does but chunked: Next.js reads it (up to its own 6 MB
+  // limit for actions) and the comment's cap refuses it; nothing is saved.
+  const action = builtActions().get("lib/comments/actions.ts#postCommentAction")!;
+  const html = `<p>${"a".repeat(COMMENT_LIMIT)}</p>`;
+  const answer = await postPadded(`/documents/${workspace.documents[0].id}`, 0, false, {
+    head: JSON.stringify([annotation.id, { html }]),
+    headers: { "next-action": action.id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+    limit: Infinity,
+  });
+  expect(answer.status).toBe(200);
+  expect(actionResult(answer.body)?.error?.code).toBe("PAYLOAD_TOO_LARGE");
+  expect(await prisma().comment.count({ where: { annotationId: annotation.id } })).toBe(1);
 });
 
 test("a body just under the limit is read, parsed and acted on", async () => {

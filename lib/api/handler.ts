@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AppError, fieldErrors } from "@/lib/errors";
 import { requireSameOrigin } from "@/lib/api/origin";
+import { formatBytes } from "@/lib/intake/limits";
 import { requireApiCaller, type TApiCaller, type TCurrentUser } from "@/lib/session";
 
 /** JSON bodies larger than this are refused before parsing (5 MB of text, escaped, fits). */
@@ -78,7 +79,7 @@ export function apiRoute(
   };
 }
 
-const tooLarge = (limit: number) => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(limit / (1024 * 1024))} MB`);
+const tooLarge = (limit: number) => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${formatBytes(limit)}`);
 
 /**
  * Reads a body as bytes, at most `limit` of them: a declared Content-Length over the limit is refused
@@ -108,9 +109,12 @@ export async function readBodyCapped(req: Request, limit: number): Promise<Uint8
 /** Strict UTF-8: invalid byte sequences make the body malformed rather than silently replaced. */
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** Reads and validates a JSON body: 413 when too large, 400 when not JSON, 422 with field messages when invalid. */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const bytes = await readBodyCapped(req, MAX_JSON_BYTES);
+/**
+ * Reads and validates a JSON body: 413 when larger than `limit` (declared or, for a chunked body, as
+ * soon as it passes it), 400 when not JSON, 422 with field messages when invalid.
+ */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, limit = MAX_JSON_BYTES): Promise<z.infer<S>> {
+  const bytes = await readBodyCapped(req, limit);
   let body: unknown;
   try {
     body = JSON.parse(utf8.decode(bytes));

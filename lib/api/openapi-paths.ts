@@ -11,12 +11,14 @@ import { ZBulkRequest } from "@/lib/queue/schemas";
 import { EXPORT_FORMATS, ZReportQuery } from "@/lib/reports/schemas";
 import { MAX_RUNNING_EXPORTS, ZStartExport } from "@/lib/exports/schemas";
 import { ZImportAnnotationsRequest } from "@/lib/imports/schemas";
+import { ZInvite } from "@/lib/invitations/schemas";
+import { INVITATION_DAYS } from "@/lib/invitations/token";
 import { ZExportQuery, ZImportSources } from "@/lib/sources/import-schemas";
 import { ZMergeSource, ZRegistryQuery } from "@/lib/sources/registry-schemas";
 import { ZCreateSource, ZUpdateSource } from "@/lib/sources/schemas";
 import { ZCreateRevision, ZDiffQuery, ZRecheck } from "@/lib/revisions/schemas";
 import { ZCreateToken } from "@/lib/tokens/schemas";
-import { ZAddMember, ZChangeRole, ZCreateWorkspace, ZWorkspaceSettings } from "@/lib/workspaces/schemas";
+import { ZChangeRole, ZCreateWorkspace, ZWorkspaceSettings } from "@/lib/workspaces/schemas";
 
 /**
  * The endpoints of /api/v1, one entry per route and method: what lib/api/openapi.ts builds the
@@ -115,10 +117,11 @@ const workspaceReportQuery = queryOf(ZReportQuery, reportQueryDescriptions, ["fo
 const sse: TOperation["ok"] = {
   status: 200,
   description:
-    "A Server-Sent Events stream: one `data:` message per annotation event (a LiveEvent, with `id:`), `event: presence` (documents: who has it open), `event: ready` once the backlog is sent, and a comment every 15 s. Resumes after `Last-Event-ID`.",
+    "A Server-Sent Events stream: one `data:` message per annotation event (a LiveEvent, with `id:`), `event: presence` (documents: who has it open), `event: ready` once the backlog is sent, and a comment every 15 s. Resumes after `Last-Event-ID`: the events after it, and those of lower ids committed after it (up to a minute earlier; drop repeats by id). When that would be more than 1,000 events or reach back more than an hour, `event: resync` (its `id:` the newest event) comes instead: reload your state, then follow on. A member may hold 5 streams at once, over every app instance; the next answers 429.",
   content: { "text/event-stream": { schema: { type: "string", description: "`data:` lines carry LiveEvent JSON", contentSchema: ref("LiveEvent") } } },
 };
-const liveParams: Pick<TOperation, "query" | "headers"> = {
+const liveParams: Pick<TOperation, "query" | "headers" | "errors"> = {
+  errors: [429],
   query: [query("lastEventId", "Resume after this event id (when the Last-Event-ID header cannot be set)")],
   headers: [{ name: "Last-Event-ID", in: "header", required: false, description: "Resume after this event id", schema: { type: "string" } }],
 };
@@ -177,14 +180,24 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
       access: "Any member",
       ok: { status: 200, description: "The members", schema: { type: "object", properties: { members: { type: "array", items: ref("Member") } }, required: ["members"] } },
     },
-    post: {
-      summary: "Add a member",
-      description: "A new email gets an account with a one-time password, returned this once.",
+  },
+  "/api/v1/workspaces/{id}/invitations": {
+    get: {
+      summary: "List a workspace's pending invitations",
       access: "OWNER",
-      body: ZAddMember,
-      errors: [409],
-      ok: { status: 201, description: "The member added", schema: ref("AddedMember") },
+      ok: { status: 200, description: "Invitations not yet used, revoked or expired", schema: { type: "object", properties: { invitations: { type: "array", items: ref("Invitation") } }, required: ["invitations"] } },
     },
+    post: {
+      summary: "Invite someone to the workspace",
+      description: `Answers alike whether or not the e-mail has an account, and creates none: the link (path) is returned this once and works once, for ${INVITATION_DAYS} days. The holder of an existing account signs in and accepts on that page; an unknown e-mail gets its account there. A pending invitation of the same e-mail is revoked. 409 when the e-mail is a member already.`,
+      access: "OWNER",
+      body: ZInvite,
+      errors: [409],
+      ok: { status: 201, description: "The invitation and its link", schema: ref("InvitationCreated") },
+    },
+  },
+  "/api/v1/workspaces/{id}/invitations/{invitationId}": {
+    delete: { summary: "Revoke a pending invitation", description: "Its link stops working.", access: "OWNER", ok: { status: 204, description: "Revoked" } },
   },
   "/api/v1/workspaces/{id}/members/{userId}": {
     patch: {

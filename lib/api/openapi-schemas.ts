@@ -249,10 +249,12 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
   WorkspaceSummary: object({ id, name: str, role: oneOfStrings(ROLES), memberCount: int, documentCount: int }),
   Member: object({ userId: id, email: str, name: str, role: oneOfStrings(ROLES), joinedAt: dateTime }),
   Workspace: object({ id, name: str, myRole: oneOfStrings(ROLES), members: list(ref("Member")), requireSignOff: bool, version: int }),
-  AddedMember: object(
-    { userId: id, email: str, role: oneOfStrings(ROLES), oneTimePassword: { type: "string", description: "Only for a new account; shown this once" } },
-    ["oneTimePassword"],
-  ),
+  Invitation: object({ id, email: str, role: oneOfStrings(ROLES), createdAt: dateTime, expiresAt: dateTime }),
+  InvitationCreated: object({
+    invitation: ref("Invitation"),
+    token: { type: "string", description: "The link's secret, shown this once; only its hash is stored" },
+    path: { type: "string", description: "The invitation page on this server: /invitations/{token}" },
+  }),
   MergeResult: object({ id, keptId: id, mergedId: id, moved: object({ annotations: int, evidence: int, chainHops: int }) }),
   ImportPreview: object({
     items: list(

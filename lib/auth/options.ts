@@ -4,21 +4,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { clearFailures, isLocked, recordFailure } from "@/lib/auth/throttle";
+import { clientAddress, trustedProxyHops } from "@/lib/auth/client-address";
+import { appSignInGate } from "@/lib/auth/sign-in-limits";
 
 const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
   password: z.string().min(1).max(1024),
 });
-
-/** The client address as seen by the nearest proxy (Next's own server appends the socket address). */
-export function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const raw = headers?.["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw.join(",") : raw;
-  const last = value?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
-  const real = headers?.["x-real-ip"];
-  return last ?? (typeof real === "string" ? real : "unknown");
-}
 
 /** A token's session version; a token signed before versions existed counts as the first. */
 export function sessionVersionOf(token: Record<string, unknown>): number {
@@ -39,17 +31,18 @@ export const authOptions: NextAuthOptions = {
         const parsed = ZCredentials.safeParse(credentials);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const ip = clientIp(req.headers);
-        if (await isLocked(email, ip)) throw new Error("RateLimited");
+        const attempt = { email, address: clientAddress(req.headers, trustedProxyHops(process.env.PV_TRUSTED_PROXY)) };
+        const gate = appSignInGate();
+        if (!(await gate.admit(attempt))) throw new Error("RateLimited");
 
         const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
         // Unknown email and wrong password take the same path and time, and get the same answer.
         const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
         if (!user || !ok) {
-          await recordFailure(email, ip);
+          await gate.failed(attempt);
           return null;
         }
-        await clearFailures(email, ip);
+        await gate.succeeded(attempt);
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),

@@ -24,12 +24,3 @@ export function decoyPasswordHash(): Promise<string> {
   decoyHash ??= hashPassword(`decoy-${randomInt(1e9)}`);
   return decoyHash;
 }
-
-const ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-/** A one-time password: 16 characters from an alphabet without look-alikes (~94 bits). */
-export function oneTimePassword(): string {
-  let out = "";
-  for (let i = 0; i < 16; i++) out += ALPHABET[randomInt(ALPHABET.length)];
-  return out;
-}

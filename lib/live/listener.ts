@@ -2,7 +2,7 @@ import "server-only";
 import pg from "pg";
 import { appConnection, db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { readLiveEvents } from "@/lib/live/events";
+import { readLiveEvents, REPLAY_OVERLAP_MS } from "@/lib/live/events";
 import { listPresent, pruneStalePresence } from "@/lib/live/presence";
 import type { TLiveEvent, TPresentMember } from "@/lib/live/schemas";
 
@@ -39,12 +39,8 @@ const READY_TIMEOUT_MS = 10_000;
 const KEEPALIVE_MS = 15_000;
 /** Presence rows of documents nobody has open are pruned this often (in keepalives). */
 const PRUNE_EVERY = 4;
-/**
- * After a reconnect, events are replayed by id above the highest one seen, and also those written
- * from this long before the last sign of life: a transaction that took its id before a later one
- * committed may commit after the drop with a lower id. Duplicates are skipped by id.
- */
-const REPLAY_OVERLAP_MS = 60_000;
+// After a reconnect, events are replayed by id above the highest one seen, and also those written
+// from REPLAY_OVERLAP_MS before the last sign of life (lower ids committed after the drop).
 /** Ids delivered in this window are remembered, so replays and repeats are not delivered twice. */
 const DEDUPE_WINDOW_MS = 10 * 60_000;
 const BATCH = 200;

@@ -26,8 +26,11 @@ export type TPresentMember = TMemberOption;
 export const PRESENCE_TTL_SECONDS = 45;
 export const HEARTBEAT_MS = 15_000;
 
-/** Named SSE events besides the default one (annotation events, which carry an `id:`). */
-export const SSE_EVENTS = { presence: "presence", ready: "ready" } as const;
+/**
+ * Named SSE events besides the default one (annotation events, which carry an `id:`). `resync`
+ * (with the newest event's `id:`) replaces a replay too long or too old: reload, then follow on.
+ */
+export const SSE_EVENTS = { presence: "presence", ready: "ready", resync: "resync" } as const;
 
 /** Event ids are bigints sent as decimal strings; anything else is not an id. */
 export function isEventId(value: string | null | undefined): value is string {

@@ -63,7 +63,7 @@ function open(options: { userId: string; documentId: string; lastEventId?: strin
   return {
     abort: () => abort.abort(),
     start: async () => {
-      const response = liveResponse({ req, userId: options.userId, scope: await authorize(), lastEventId: lastEventIdOf(req), authorize, heartbeatMs: options.heartbeatMs });
+      const response = await liveResponse({ req, userId: options.userId, scope: await authorize(), lastEventId: lastEventIdOf(req), authorize, heartbeatMs: options.heartbeatMs });
       return { response, stream: reader(response) };
     },
   };
@@ -174,5 +174,76 @@ describe("live stream (real database)", () => {
     await db().membership.delete({ where: { workspaceId_userId: { workspaceId, userId: users.REVIEWER.id } } });
     await until(stream.closed, "the removed member's stream to close");
     await until(() => liveHub().status().subscribers === 0, "the subscription to end");
+  });
+
+  it("a lower id that commits after the resume point is replayed; a backlog over 1,000 events or an hour old gets resync instead", async () => {
+    const { documentId, users } = await testWorkspace(TEXT);
+    const a = await create(users.REVIEWER.id, documentId, { start: 18, end: 28 });
+    // An event whose transaction took its id first and committed later (its time is its start's).
+    const row = await db().annotationEvent.findFirstOrThrow({ where: { annotationId: a.id }, select: { workspaceId: true } });
+    const lateId = (await db().$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"AnnotationEvent"', 'id')) AS id`)[0].id;
+    await update(users.REVIEWER.id, a.id, { version: 1, note: "committed first" });
+    const seen = await latestEventId({ userId: users.VIEWER.id, documentId });
+    await db().annotationEvent.create({
+      data: { id: lateId, annotationId: a.id, workspaceId: row.workspaceId, documentId, type: "UPDATED", actorId: users.EDITOR.id, version: 2, after: {}, createdAt: new Date(Date.now() - 5000) },
+    });
+    const resumed = open({ userId: users.VIEWER.id, documentId, lastEventId: seen!, header: true });
+    const { stream } = await resumed.start();
+    await until(stream.ready, "the stream to be ready");
+    // The late one (and the overlap's earlier events, which a client drops as seen): nothing after `seen`.
+    expect(stream.events().map((e) => e.id)).toContain(lateId.toString());
+    expect(stream.events().every((e) => BigInt(e.id) < BigInt(seen!))).toBe(true);
+    resumed.abort();
+
+    // An hour and more behind: resync, with the newest id to go on from.
+    await db().annotationEvent.create({
+      data: { annotationId: a.id, workspaceId: row.workspaceId, documentId, type: "UPDATED", actorId: users.EDITOR.id, version: 3, after: {}, createdAt: new Date(Date.now() - 61 * 60_000) },
+    });
+    const latest = await latestEventId({ userId: users.VIEWER.id, documentId });
+    const old = open({ userId: users.VIEWER.id, documentId, lastEventId: seen!, header: true });
+    const stale = await old.start();
+    await until(stale.stream.ready, "the stream to be ready");
+    expect(stale.stream.messages.filter((m) => m.event === "resync").map((m) => m.id)).toEqual([latest]);
+    expect(stale.stream.events()).toEqual([]);
+    old.abort();
+
+    // Over 1,000 events behind, however recent.
+    const many = Array.from({ length: 1001 }, (_, i) => ({ annotationId: a.id, workspaceId: row.workspaceId, documentId, type: "UPDATED" as const, actorId: users.EDITOR.id, version: 10 + i, after: {} }));
+    const before = await latestEventId({ userId: users.VIEWER.id, documentId });
+    await db().annotationEvent.createMany({ data: many });
+    const far = open({ userId: users.VIEWER.id, documentId, lastEventId: before!, header: true });
+    const behind = await far.start();
+    await until(behind.stream.ready, "the stream to be ready");
+    expect(behind.stream.messages.map((m) => m.event)).toContain("resync");
+    expect(behind.stream.events()).toEqual([]);
+    far.abort();
+    // 1,000 behind is still a replay.
+    const edge = (await db().annotationEvent.findMany({ where: { documentId }, orderBy: { id: "desc" }, skip: 1000, take: 1, select: { id: true } }))[0].id.toString();
+    const near = open({ userId: users.VIEWER.id, documentId, lastEventId: edge, header: true });
+    const replayed = await near.start();
+    await until(replayed.stream.ready, "the stream to be ready");
+    expect(replayed.stream.messages.map((m) => m.event)).not.toContain("resync");
+    near.abort();
+  });
+
+  it("a member holds at most 5 streams, counted in the database: the 6th is refused with 429 until one closes", async () => {
+    const { documentId, users } = await testWorkspace(TEXT);
+    const connections = Array.from({ length: 5 }, () => open({ userId: users.EDITOR.id, documentId }));
+    const started = await Promise.all(connections.map((c) => c.start()));
+    expect(await db().liveStream.count({ where: { userId: users.EDITOR.id } })).toBe(5);
+    await expect(open({ userId: users.EDITOR.id, documentId }).start()).rejects.toMatchObject({ code: "RATE_LIMITED", message: expect.stringContaining("at most 5") });
+    // Another member is not affected.
+    const other = open({ userId: users.REVIEWER.id, documentId });
+    await other.start();
+    connections[0].abort();
+    await until(started[0].stream.closed, "the first stream to close");
+    for (let i = 0; i < 50 && (await db().liveStream.count({ where: { userId: users.EDITOR.id } })) > 4; i++) await sleep(20);
+    const sixth = open({ userId: users.EDITOR.id, documentId });
+    await sixth.start();
+    // A stale row (its instance died) stops counting.
+    await db().$executeRaw`UPDATE "LiveStream" SET "seenAt" = "seenAt" - interval '1 minute' WHERE "userId" = ${users.EDITOR.id}`;
+    const seventh = open({ userId: users.EDITOR.id, documentId });
+    await seventh.start();
+    for (const c of [...connections.slice(1), sixth, seventh, other]) c.abort();
   });
 });

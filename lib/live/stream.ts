@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { readLiveEvents } from "@/lib/live/events";
+import { planResume, readLiveEvents, RESUME_MAX_EVENTS } from "@/lib/live/events";
 import { liveHub, type TLiveSubscription } from "@/lib/live/listener";
 import { joinPresence, leavePresence, refreshPresence } from "@/lib/live/presence";
 import type { TLiveScope } from "@/lib/live/queries";
+import { claimStreamSlot, refreshStreamSlot, releaseStreamSlot } from "@/lib/live/stream-slots";
 import { compareEventIds, HEARTBEAT_MS, isEventId, SSE_EVENTS, type TLiveEvent, type TPresentMember } from "@/lib/live/schemas";
 
 const encoder = new TextEncoder();
@@ -37,12 +38,15 @@ export const SSE_HEADERS = {
  * A Server-Sent Events stream of a workspace's or a document's events (and a document's presence).
  *
  * No gaps, no repeats: it subscribes first and holds what arrives, then sends the backlog after
- * `lastEventId` from the table, then what it held, skipping ids already sent; from then on events
- * go out as they come. Each event carries `id:` so EventSource resends it as Last-Event-ID.
+ * `lastEventId` from the table (with the events of lower ids that committed after it: planResume),
+ * then what it held, skipping ids already sent; from then on events go out as they come. Each
+ * event carries `id:` so EventSource resends it as Last-Event-ID. A backlog too long or too old is
+ * replaced by `event: resync`. The member's stream slot is taken first (429 past
+ * MAX_STREAMS_PER_MEMBER, whichever instances hold the others) and given back when it closes.
  * Every HEARTBEAT_MS: a comment (keeps proxies from timing out), the presence row refreshed, and
  * `authorize` run again, so a member who was removed (or a deleted document) loses the stream.
  */
-export function liveResponse(options: {
+export async function liveResponse(options: {
   req: Request;
   userId: string;
   scope: TLiveScope;
@@ -51,10 +55,12 @@ export function liveResponse(options: {
   authorize: () => Promise<unknown>;
   /** Tests beat faster. */
   heartbeatMs?: number;
-}): Response {
+}): Promise<Response> {
   const { req, userId, scope } = options;
   const documentId = scope.documentId;
-  const connection = documentId ? { connectionId: randomUUID(), workspaceId: scope.workspaceId, documentId, userId } : null;
+  const slot = { userId, streamId: randomUUID() };
+  await claimStreamSlot(slot);
+  const connection = documentId ? { connectionId: slot.streamId, workspaceId: scope.workspaceId, documentId, userId } : null;
   const sent = new Set<string>();
   let held: TLiveEvent[] | null = [];
   let closed = false;
@@ -78,6 +84,7 @@ export function liveResponse(options: {
       const leave = () => leavePresence(connection);
       joined.then(leave, leave).catch((error) => console.error("[live] leaving presence failed", error));
     }
+    releaseStreamSlot(slot.streamId).catch((error) => console.error("[live] releasing the stream slot failed", error));
   }
 
   function write(text: string) {
@@ -106,6 +113,7 @@ export function liveResponse(options: {
     write(": heartbeat\n\n");
     try {
       await options.authorize();
+      if (!closed) await refreshStreamSlot(slot);
       if (connection && !closed) await refreshPresence(connection);
     } catch (error) {
       if (error instanceof AppError) return close();
@@ -125,11 +133,21 @@ export function liveResponse(options: {
     await subscription.ready;
     if (options.lastEventId) {
       const where = documentId ? { documentId } : { workspaceId: scope.workspaceId };
-      for (let after = options.lastEventId; !closed; ) {
-        const page = await readLiveEvents({ where: { ...where, id: { gt: BigInt(after) } }, take: BACKLOG_PAGE });
-        page.forEach(send);
-        if (page.length < BACKLOG_PAGE) break;
-        after = page[page.length - 1].id;
+      const plan = await planResume({ where, lastEventId: options.lastEventId });
+      if (plan.resync) {
+        // The client reloads its state; the `id:` moves its starting point (and EventSource's) to now.
+        write(`event: ${SSE_EVENTS.resync}\nid: ${plan.latest}\ndata: {}\n\n`);
+      } else {
+        if (plan.overlapSince) {
+          const late = await readLiveEvents({ where: { ...where, id: { lt: BigInt(options.lastEventId) }, createdAt: { gte: plan.overlapSince } }, take: RESUME_MAX_EVENTS });
+          late.forEach(send);
+        }
+        for (let after = options.lastEventId; !closed; ) {
+          const page = await readLiveEvents({ where: { ...where, id: { gt: BigInt(after) } }, take: BACKLOG_PAGE });
+          page.forEach(send);
+          if (page.length < BACKLOG_PAGE) break;
+          after = page[page.length - 1].id;
+        }
       }
     }
     const waiting = held ?? [];

@@ -4,17 +4,15 @@ import { runAction } from "@/lib/actions";
 import { parseInput } from "@/lib/api/handler";
 import type { TResult } from "@/lib/errors";
 import {
-  addMember,
   changePassword,
   changeRole,
   createWorkspace,
   endAllSessions,
   removeMember,
   updateWorkspaceSettings,
-  type TAddedMember,
   type TWorkspaceSettingsView,
 } from "@/lib/workspaces/mutations";
-import { ZAddMember, ZChangePassword, ZChangeRole, ZCreateWorkspace, ZWorkspaceSettings } from "@/lib/workspaces/schemas";
+import { ZChangePassword, ZChangeRole, ZCreateWorkspace, ZWorkspaceSettings } from "@/lib/workspaces/schemas";
 import { reissueSession } from "@/lib/auth/session-cookie";
 import { getCurrentUser } from "@/lib/session";
 import { AppError } from "@/lib/errors";
@@ -25,15 +23,6 @@ export async function createWorkspaceAction(_prev: unknown, form: FormData): Pro
     const workspace = await createWorkspace({ userId: user.id, name });
     revalidatePath("/workspaces");
     return { id: workspace.id };
-  });
-}
-
-export async function addMemberAction(workspaceId: string, _prev: unknown, form: FormData): Promise<TResult<TAddedMember>> {
-  return runAction(async (user) => {
-    const input = parseInput(ZAddMember, { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") });
-    const added = await addMember({ userId: user.id, workspaceId, input });
-    revalidatePath(`/workspaces/${workspaceId}`);
-    return added;
   });
 }
 

@@ -1,42 +1,15 @@
 import "server-only";
 import { requireMember } from "@/lib/access";
-import { hashPassword, oneTimePassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db, type TTx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { TRole } from "@/lib/roles";
-import type { TAddMember, TWorkspaceSettings } from "@/lib/workspaces/schemas";
+import type { TWorkspaceSettings } from "@/lib/workspaces/schemas";
 
 export async function createWorkspace(options: { userId: string; name: string }): Promise<{ id: string; name: string }> {
   return db().workspace.create({
     data: { name: options.name, memberships: { create: { userId: options.userId, role: "OWNER" } } },
     select: { id: true, name: true },
-  });
-}
-
-export type TAddedMember = { userId: string; email: string; role: TRole; oneTimePassword?: string };
-
-/**
- * Adds a member by email. An unknown email gets a new account with a one-time password, returned
- * once to the owner; its holder must choose a new password at first sign-in.
- */
-export async function addMember(options: { userId: string; workspaceId: string; input: TAddMember }): Promise<TAddedMember> {
-  await requireMember({ userId: options.userId, workspaceId: options.workspaceId, role: "OWNER" });
-  const { email, role } = options.input;
-  const existing = await db().user.findUnique({ where: { email }, select: { id: true } });
-  const password = existing ? undefined : oneTimePassword();
-  const passwordHash = password ? await hashPassword(password) : undefined;
-
-  return db().$transaction(async (tx) => {
-    const user =
-      existing ??
-      (await tx.user.create({
-        data: { email, name: email.split("@")[0], passwordHash: passwordHash as string, mustChangePassword: true },
-        select: { id: true },
-      }));
-    const already = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: options.workspaceId, userId: user.id } } });
-    if (already) throw new AppError("CONFLICT", `${email} is already a member`, { email: "Already a member of this workspace" });
-    await tx.membership.create({ data: { workspaceId: options.workspaceId, userId: user.id, role } });
-    return { userId: user.id, email, role, ...(password ? { oneTimePassword: password } : {}) };
   });
 }
 

@@ -8,12 +8,6 @@ export const ZCreateWorkspace = z.strictObject({
 });
 export type TCreateWorkspace = z.infer<typeof ZCreateWorkspace>;
 
-export const ZAddMember = z.strictObject({
-  email: z.string({ error: "Enter an email address" }).trim().toLowerCase().email("Enter a valid email address").max(320),
-  role: ZRole,
-});
-export type TAddMember = z.infer<typeof ZAddMember>;
-
 export const ZChangeRole = z.strictObject({ role: ZRole });
 export type TChangeRole = z.infer<typeof ZChangeRole>;
 

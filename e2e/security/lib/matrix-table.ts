@@ -217,9 +217,14 @@ export const ROUTES: Record<string, TRouteRow> = {
     call: async ({ world }) => ({ path: `/api/v1/workspaces/${world.a.id}`, json: { version: await world.fresh.workspaceVersion(), requireSignOff: true } }),
   },
   "GET /api/v1/workspaces/[id]/members": { expect: route("VIEWER"), call: async ({ world }) => ({ path: `/api/v1/workspaces/${world.a.id}/members` }) },
-  "POST /api/v1/workspaces/[id]/members": {
+  "GET /api/v1/workspaces/[id]/invitations": { expect: route("OWNER"), call: async ({ world }) => ({ path: `/api/v1/workspaces/${world.a.id}/invitations` }) },
+  "POST /api/v1/workspaces/[id]/invitations": {
     expect: route("OWNER"),
-    call: async ({ world }) => ({ path: `/api/v1/workspaces/${world.a.id}/members`, json: { email: (await world.fresh.stranger()).email, role: "VIEWER" } }),
+    call: async ({ world }) => ({ path: `/api/v1/workspaces/${world.a.id}/invitations`, json: { email: (await world.fresh.stranger()).email, role: "VIEWER" } }),
+  },
+  "DELETE /api/v1/workspaces/[id]/invitations/[invitationId]": {
+    expect: route("OWNER"),
+    call: async ({ world }) => ({ path: `/api/v1/workspaces/${world.a.id}/invitations/${(await world.fresh.invitation()).id}` }),
   },
   "PATCH /api/v1/workspaces/[id]/members/[userId]": {
     expect: route("OWNER"),
@@ -294,14 +299,29 @@ export const ACTIONS: Record<string, TActionRow> = {
   "lib/sources/merge-actions.ts#mergeSourceAction": { expect: action("EDITOR"), args: async ({ world }) => [await world.fresh.source(), { intoId: await world.fresh.source() }] },
   "lib/sources/merge-actions.ts#undoMergeAction": { expect: action("OWNER"), args: async ({ world }) => [await world.fresh.merge()] },
 
+  "lib/invitations/actions.ts#inviteMemberAction": {
+    expect: action("OWNER"),
+    args: async ({ world }) => [world.a.id, null, new FormArg({ email: (await world.fresh.stranger()).email, role: "VIEWER" })],
+  },
+  "lib/invitations/actions.ts#revokeInvitationAction": { expect: action("OWNER"), args: async ({ world }) => [world.a.id, (await world.fresh.invitation()).id] },
+  // The invitation page is open to visitors without a session: the sign-up is theirs (anyone holding
+  // the link may use it once), accepting needs the invited account's session.
+  "lib/invitations/accept-actions.ts#acceptInvitationAction": {
+    expect: signedIn("401"),
+    args: async ({ world, caller }) => {
+      const email = caller === "outsider" ? world.b.users.OWNER.email : caller === "anonymous" ? `anon-${unique()}@e2e.test` : world.a.users[caller].email;
+      return [(await world.fresh.invitationElsewhere(email)).token];
+    },
+  },
+  "lib/invitations/accept-actions.ts#signUpWithInvitationAction": {
+    expect: signedIn("ok"),
+    args: async ({ world }) => [(await world.fresh.invitation()).token, null, new FormArg({ name: "Matrix", password: "a long matrix password", confirm: "a long matrix password" })],
+  },
+
   "lib/tokens/actions.ts#createTokenAction": { expect: signedIn("login"), args: async () => [null, new FormArg({ name: "matrix", scope: "READ" })] },
   "lib/tokens/actions.ts#revokeTokenAction": { expect: editorsOwn("login"), args: async ({ world }) => [await world.fresh.token()] },
 
   "lib/workspaces/actions.ts#createWorkspaceAction": { expect: signedIn("login"), args: async () => [null, new FormArg({ name: "Matrix desk" })] },
-  "lib/workspaces/actions.ts#addMemberAction": {
-    expect: action("OWNER"),
-    args: async ({ world }) => [world.a.id, null, new FormArg({ email: (await world.fresh.stranger()).email, role: "VIEWER" })],
-  },
   "lib/workspaces/actions.ts#changeRoleAction": { expect: action("OWNER"), args: async ({ world }) => [world.a.id, await world.fresh.member(), "REVIEWER"] },
   "lib/workspaces/actions.ts#removeMemberAction": { expect: action("OWNER"), args: async ({ world }) => [world.a.id, await world.fresh.member()] },
   "lib/workspaces/actions.ts#updateWorkspaceSettingsAction": {

@@ -7,7 +7,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { codePointLength, sha256Hex } from "../../../lib/documents/text";
 import { createAnnotation, createEvidence, createSource } from "../../fixtures/annotator";
-import { createUser, createWorkspace, prisma, type TUser, type TWorkspace } from "../../fixtures/factories";
+import { createInvitation, createUser, createWorkspace, prisma, type TUser, type TWorkspace } from "../../fixtures/factories";
 
 export const NEEDLE = "Newsweek";
 
@@ -117,6 +117,15 @@ function freshMakers(world: { marker: string; a: TWorkspace; documentId: string;
         select: { id: true },
       });
       return row.id;
+    },
+    /** A pending invitation to A of an e-mail without an account; the link's secret with it. */
+    async invitation(email?: string): Promise<{ id: string; token: string }> {
+      return createInvitation({ workspaceId: a.id, email, by: a.users.OWNER.id });
+    },
+    /** A pending invitation of `email` to a workspace of its own, to accept without joining A. */
+    async invitationElsewhere(email: string): Promise<{ id: string; token: string }> {
+      const elsewhere = await prisma().workspace.create({ data: { name: "Elsewhere" }, select: { id: true } });
+      return createInvitation({ workspaceId: elsewhere.id, email, by: a.users.OWNER.id });
     },
     /** A new user who is not a member anywhere (to be added). */
     async stranger(): Promise<TUser> {

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AddMemberForm } from "@/components/workspaces/add-member-form";
+import { InviteMemberForm } from "@/components/workspaces/invite-member-form";
 import { MemberRowControls } from "@/components/workspaces/member-row-controls";
+import { PendingInvitations } from "@/components/workspaces/pending-invitations";
 import { RestoreButton } from "@/components/workspaces/restore-button";
 import { SignOffSetting } from "@/components/workspaces/sign-off-setting";
 import { listDeletedDocuments } from "@/lib/documents/queries";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { listPendingInvitations } from "@/lib/invitations/queries";
 import { requirePageUser } from "@/lib/session";
 import { getWorkspace } from "@/lib/workspaces/queries";
 
@@ -24,6 +26,7 @@ export default async function WorkspacePage({ params }: TProps) {
   });
   const isOwner = workspace.myRole === "OWNER";
   const deleted = isOwner ? await listDeletedDocuments({ userId: user.id, workspaceId: id }) : [];
+  const invitations = isOwner ? await listPendingInvitations({ userId: user.id, workspaceId: id }) : [];
 
   return (
     <main className="page">
@@ -70,8 +73,10 @@ export default async function WorkspacePage({ params }: TProps) {
 
       {isOwner && (
         <>
-          <h2>Add a member</h2>
-          <AddMemberForm workspaceId={id} />
+          <h2>Invite a member</h2>
+          <InviteMemberForm workspaceId={id} />
+          <h2>Pending invitations</h2>
+          <PendingInvitations workspaceId={id} invitations={invitations} />
           <h2>Deleted documents</h2>
           {deleted.length === 0 ? (
             <p className="muted">No deleted documents.</p>

@@ -12,5 +12,5 @@ export const GET = apiRoute(async ({ req, user, caller, params }) => {
     await recheckCaller(req, caller);
     return documentLiveScope({ userId: user.id, documentId: params.id });
   };
-  return liveResponse({ req, userId: user.id, scope: await check(), lastEventId: lastEventIdOf(req), authorize: check });
+  return await liveResponse({ req, userId: user.id, scope: await check(), lastEventId: lastEventIdOf(req), authorize: check });
 });

@@ -1,11 +1,16 @@
 "use client";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { formatDateTime } from "@/lib/format";
+import { inviteMemberAction } from "@/lib/invitations/actions";
 import { ROLES, ROLE_DESCRIPTIONS } from "@/lib/roles";
-import { addMemberAction } from "@/lib/workspaces/actions";
 
-export function AddMemberForm({ workspaceId }: { workspaceId: string }) {
-  const [state, action, pending] = useFormAction(addMemberAction.bind(null, workspaceId));
+/**
+ * Invites a member by e-mail. The answer is the same whether or not the e-mail has an account: a
+ * link shown this once, for the owner to send privately.
+ */
+export function InviteMemberForm({ workspaceId }: { workspaceId: string }) {
+  const [state, action, pending] = useFormAction(inviteMemberAction.bind(null, workspaceId));
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
   return (
     <div className="stack">
@@ -21,7 +26,7 @@ export function AddMemberForm({ workspaceId }: { workspaceId: string }) {
           ))}
         </select>
         <button type="submit" className="button primary" disabled={pending}>
-          Add member
+          Invite
         </button>
         <FieldError id="member-email" message={fields.email} />
         <FieldError id="member-role" message={fields.role} />
@@ -34,13 +39,12 @@ export function AddMemberForm({ workspaceId }: { workspaceId: string }) {
       {state?.ok && (
         <div role="status" className="notice">
           <p>
-            Added {state.data.email} as {state.data.role}.
+            Invited {state.data.invitation.email} as {state.data.invitation.role}. Invitation link, shown only now:{" "}
+            <code className="secret">{new URL(state.data.path, window.location.origin).href}</code>
           </p>
-          {state.data.oneTimePassword && (
-            <p>
-              New account. One-time password, shown only now: <code className="secret">{state.data.oneTimePassword}</code>. Send it to them privately; they choose their own at first sign-in.
-            </p>
-          )}
+          <p>
+            Send it to them privately. It works once, until {formatDateTime(new Date(state.data.invitation.expiresAt))}: they accept it with their account, or choose a password there if they have none.
+          </p>
         </div>
       )}
     </div>
