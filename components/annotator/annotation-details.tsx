@@ -2,6 +2,7 @@
 import { AnnotationEditor } from "@/components/annotator/annotation-editor";
 import { EvidenceSection } from "@/components/annotator/evidence-list";
 import { AnnotationHistory } from "@/components/annotator/history";
+import { RecheckPanel } from "@/components/annotator/recheck-panel";
 import { SignOffPanel } from "@/components/annotator/sign-off-panel";
 import { WorkPanel } from "@/components/annotator/work-panel";
 import { Thread } from "@/components/comments/thread";
@@ -45,6 +46,7 @@ export function AnnotationDetails(props: {
         // Readers see what was found; the chain is already in the entry itself.
         <EvidenceSection annotation={a} sources={props.sources} canEdit={false} onAnnotationChanged={props.onSaved} />
       )}
+      <RecheckPanel annotation={a} viewer={props.viewer} onSaved={props.onSaved} />
       <SignOffPanel annotation={a} viewer={props.viewer} onSaved={props.onSaved} />
       {canAnnotate && <WorkPanel annotation={a} members={props.members} onSaved={props.onSaved} />}
       <Thread annotation={a} viewer={props.viewer} members={props.members} liveKey={props.liveKey} onSaved={props.onSaved} />

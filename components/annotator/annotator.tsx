@@ -114,6 +114,7 @@ const LIVE_BATCH_MS = 30;
 
 function matches(a: TAnnotationView, f: TFilters) {
   if (f.status && a.status !== f.status) return false;
+  if (f.recheck && !a.needsRecheck) return false;
   if (f.sourceId === "none") return a.source === null;
   return !f.sourceId || a.source?.id === f.sourceId;
 }
@@ -126,6 +127,8 @@ export function Annotator(props: {
   pageStarts: number[];
   /** Whether this member reads the document with its lines reflowed (remembered per person and document). */
   reflow: boolean;
+  /** The revision of the text shown; a live event of a later one reads the page again. */
+  revision: number;
   /**
    * The annotations and sources, still on their way when the page is first shown: the text is
    * streamed, laid out and made interactive meanwhile; the list says it is loading.
@@ -148,7 +151,7 @@ export function Annotator(props: {
   const [selection, setSelection] = useState<TTextSelection>(null);
   const [dialogSpan, setDialogSpan] = useState<{ start: number; end: number; exact: string } | null>(null);
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
-  const [filters, setFilters] = useState<TFilters>({ status: "", sourceId: "" });
+  const [filters, setFilters] = useState<TFilters>({ status: "", sourceId: "", recheck: false });
   const [undo, setUndo] = useState<TAnnotationView | null>(null);
   const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
@@ -336,10 +339,20 @@ export function Annotator(props: {
     };
   }, [props.initialData, props.text, flushLive]);
 
+  const switching = useRef(false);
   const live = useLiveEvents({
     url: `/api/v1/documents/${encodeURIComponent(props.documentId)}/live${props.liveCursor ? `?lastEventId=${props.liveCursor}` : ""}`,
     onEvent: (e) => {
       if (e.documentId !== props.documentId) return;
+      // A new revision of the text: the page is read again and shown at it (the page keys this view
+      // by revision, so the text, its lines and the annotations are all of the new one).
+      if (e.annotation && e.annotation.documentRevision > props.revision) {
+        if (!switching.current) {
+          switching.current = true;
+          startTransition(() => router.refresh());
+        }
+        return;
+      }
       pendingLive.current.push(e);
       liveTimer.current ??= window.setTimeout(flushLive, LIVE_BATCH_MS);
     },

@@ -12,7 +12,7 @@ import { formatDateTime } from "@/lib/format";
 import type { TSource } from "@/lib/sources/schemas";
 import { SIGN_OFF_INFO, STATUSES, STATUS_INFO, type TStatus } from "@/lib/statuses";
 
-export type TFilters = { status: TStatus | ""; sourceId: string };
+export type TFilters = { status: TStatus | ""; sourceId: string; recheck: boolean };
 
 /** Entries rendered at first and per step; more come as the list scrolls (2,000 at once would stall the page). */
 const STEP = 100;
@@ -47,6 +47,11 @@ const AnnotationRow = memo(function AnnotationRow(props: { annotation: TAnnotati
         {a.signOff !== "NONE" && (
           <span className={`sign-off-badge sign-off-${a.signOff.toLowerCase()}`}>
             <span aria-hidden="true">{SIGN_OFF_INFO[a.signOff].symbol}</span> {SIGN_OFF_INFO[a.signOff].label}
+          </span>
+        )}
+        {a.needsRecheck && (
+          <span className="recheck-badge">
+            <span aria-hidden="true">⚠</span> Needs re-check
           </span>
         )}
         {a.assignee && <span>Assigned to {a.assignee.name}</span>}
@@ -99,6 +104,7 @@ export function AnnotationList(props: {
   renderEditor: (a: TAnnotationView) => React.ReactNode;
 }) {
   const { counts, cited } = useListFigures(props.all, props.sources);
+  const recheckCount = useMemo(() => props.all.filter((a) => a.needsRecheck).length, [props.all]);
   const [limit, setLimit] = useState(STEP);
   const more = useCallback(() => setLimit((l) => l + STEP), []);
   // A chosen entry further down (clicked in the text) is always rendered.
@@ -143,6 +149,12 @@ export function AnnotationList(props: {
             ))}
           </select>
         </label>
+        {(recheckCount > 0 || props.filters.recheck) && (
+          <label className="checkbox">
+            <input type="checkbox" checked={props.filters.recheck} onChange={(e) => props.onFilters({ ...props.filters, recheck: e.target.checked })} /> Only those
+            that need a re-check ({recheckCount})
+          </label>
+        )}
       </div>
       {props.shown.length === 0 ? (
         <p className="muted empty-list">{props.all.length === 0 ? props.empty : "No annotations match these filters."}</p>

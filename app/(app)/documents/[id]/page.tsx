@@ -97,12 +97,17 @@ export default async function DocumentPage({ params, searchParams }: TProps) {
         </dl>
         <DocumentProvenance documentId={document.id} provenance={presentProvenance(document)} canEdit={hasRole(role, "EDITOR")} />
         <a href={`/documents/${document.id}/activity`} className="button">Activity</a>
+        <a href={`/documents/${document.id}/revisions`} className="button">Revisions</a>
+        {hasRole(role, "EDITOR") && <a href={`/documents/${document.id}/edit`} className="button">Edit text</a>}
         {hasRole(role, "REVIEWER") && <a href={`/documents/${document.id}/import`} className="button">Import annotations</a>}
         <a href={`/documents/${document.id}/report`} className="button">Report</a>
         <Presence documentId={document.id} viewerId={user.id} />
         {hasRole(role, "EDITOR") && <DocumentActions documentId={document.id} title={document.title} />}
       </header>
       <Annotator
+        // A new revision is a new text: the view starts afresh with it (annotator.tsx).
+        key={document.revision}
+        revision={document.revision}
         documentId={document.id}
         title={document.title}
         text={document.text}
