@@ -1,9 +1,22 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { readCorpusText } from "../prisma/demo";
 import { createAnnotation, item, sidebar } from "./fixtures/annotator";
 import { createWorkspace, prisma, signIn } from "./fixtures/factories";
 
 const COMPILATION = "Khojaly Genocide (Presidential Library compilation)";
+
+/**
+ * Puts a whole edited text in the editor, as a paste over a selection of everything would, in one
+ * input event (typing 195 KB key by key would take minutes).
+ */
+async function setText(editor: Locator, value: string) {
+  await editor.evaluate((element, text) => {
+    const textarea = element as HTMLTextAreaElement;
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!.call(textarea, text);
+    textarea.dispatchEvent(new Event("input", { bubbles: true }));
+  }, value);
+  await expect(editor).toHaveValue(value);
+}
 const OCR = "the existence of the genocidal intent саn bе inferred";
 const FIXED = "the existence of the genocidal intent can be inferred";
 
@@ -21,7 +34,7 @@ test("an editor fixes “саn bе” inside a verified, signed-off annotation: 
   const reader = await (await browser.newContext()).newPage();
   await signIn(reader, workspace.users.REVIEWER);
   await reader.goto(`/documents/${doc.id}`);
-  await expect(item(reader, "genocidal intent")).toContainText("Confirmed");
+  await expect(item(reader, "genocidal intent")).toContainText("Signed off");
 
   // The editor fixes the OCR error in Edit text.
   await signIn(page, workspace.users.EDITOR);
@@ -29,7 +42,7 @@ test("an editor fixes “саn bе” inside a verified, signed-off annotation: 
   await page.getByRole("link", { name: "Edit text" }).click();
   const editor = page.getByLabel("Text (revision 1)");
   await expect(editor).toHaveValue(text);
-  await editor.fill(text.replace(OCR, FIXED));
+  await setText(editor, text.replace(OCR, FIXED));
   await page.getByRole("button", { name: "Save as revision 2" }).click();
   await expect(page.getByLabel("Why it changes")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Say briefly why the text changed")).toBeVisible();
@@ -72,16 +85,16 @@ test("two editors save on the same revision: one revision, one refusal, and the 
   await signIn(page, workspace.users.EDITOR);
   await page.goto(`/documents/${doc.id}/edit`);
 
-  await other.getByLabel("Text (revision 1)").fill(text.replace(OCR, FIXED));
+  await setText(other.getByLabel("Text (revision 1)"), text.replace(OCR, FIXED));
   await other.getByLabel("Why it changes").fill("OCR fix");
   await other.getByRole("button", { name: "Save as revision 2" }).click();
   await expect(other.getByRole("status")).toContainText("Saved revision 2");
 
   const mine = text.replace("KHOJALY GENOCIDE AS", "KHOJALY GENOCIDE, AS");
-  await page.getByLabel("Text (revision 1)").fill(mine);
+  await setText(page.getByLabel("Text (revision 1)"), mine);
   await page.getByLabel("Why it changes").fill("Heading comma");
   await page.getByRole("button", { name: "Save as revision 2" }).click();
-  await expect(page.getByRole("alert")).toContainText("revision 2 is the latest");
+  await expect(page.getByRole("alert").filter({ hasText: "revision 2 is the latest" })).toBeVisible();
   expect(await prisma().documentRevision.count({ where: { documentId: doc.id } })).toBe(2);
 
   await page.getByRole("button", { name: "Re-apply my edit to revision 2" }).click();

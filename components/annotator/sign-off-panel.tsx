@@ -74,6 +74,7 @@ export function SignOffPanel(props: { annotation: TAnnotationView; viewer: TMemb
           </>
         )}
       </p>
+      {a.signOff === "AWAITING" && a.signOffNote && <p>Back for sign-off: {a.signOffNote}.</p>}
       {a.signOff === "RETURNED" && (
         <blockquote className="quote">
           Returned by {a.signedOffBy?.name ?? "a former member"}

@@ -6,44 +6,10 @@ import { describe, expect, it } from "vitest";
 import { cpLength, cpSlice } from "@/lib/anchoring/code-points";
 import { CONTEXT_LENGTH } from "@/lib/anchoring/selectors";
 import { CORPUS, readCorpusText } from "@/prisma/demo";
+import { applyEdits, random, scatteredEdits, type TEdit } from "@/lib/testing/text-edits";
 import { remapSpans, type TPlacedSpan } from "./remap";
 
 const COMPILATION = readCorpusText(CORPUS[3].file);
-/** Cyrillic letters that look Latin, as the compilation's OCR left them ("саn bе"), and their Latin twins. */
-const LOOK_ALIKES: Record<string, string> = { а: "a", е: "e", о: "o", р: "p", с: "c", у: "y", х: "x", А: "A", В: "B", Е: "E", К: "K", М: "M", Н: "H", О: "O", Р: "P", С: "C", Т: "T", Х: "X" };
-
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
-type TEdit = { at: number; remove: number; insert: string; kind: string };
-
-/** 50 edits in code points of the old text, sorted and at least 80 apart: 13 look-alike fixes where the OCR left them, the rest random. */
-function scatteredEdits(chars: string[], rand: () => number): TEdit[] {
-  const lookAlikes = chars.flatMap((c, i) => (c in LOOK_ALIKES ? [i] : []));
-  const edits: TEdit[] = [];
-  const fits = (at: number) => edits.every((e) => Math.abs(e.at - at) > 80);
-  for (let i = 0; i < 13; i++) {
-    const at = lookAlikes[Math.floor(((i + 0.5) * lookAlikes.length) / 13)];
-    if (fits(at)) edits.push({ at, remove: 1, insert: LOOK_ALIKES[chars[at]], kind: "look-alike" });
-  }
-  for (let i = 0; edits.length < 50; i++) {
-    const at = 100 + Math.floor(rand() * (chars.length - 300));
-    if (!fits(at)) continue;
-    const kind = ["insert", "delete", "replace"][i % 3];
-    if (kind === "insert") edits.push({ at, remove: 0, insert: " An inserted sentence, with 485 in it.", kind });
-    else if (kind === "delete") edits.push({ at, remove: 5 + Math.floor(rand() * 60), insert: "", kind });
-    else edits.push({ at, remove: 4, insert: "WORD", kind });
-  }
-  return edits.sort((a, b) => a.at - b.at);
-}
-
-function apply(chars: string[], edits: readonly TEdit[]): string {
-  const out = [...chars];
-  for (const e of [...edits].reverse()) out.splice(e.at, e.remove, ...Array.from(e.insert));
-  return out.join("");
-}
 
 /** Where an old offset lands after the edits, for a span none of them touches. */
 function shifted(edits: readonly TEdit[], point: number): number {
@@ -55,8 +21,8 @@ const touches = (e: TEdit, s: { start: number; end: number }) => (e.remove === 0
 describe("remapSpans over the compilation (2,000 annotations, 50 scattered edits)", () => {
   const rand = random(15);
   const chars = Array.from(COMPILATION);
-  const edits = scatteredEdits(chars, rand);
-  const after = apply(chars, edits);
+  const edits = scatteredEdits(chars, rand, 50);
+  const after = applyEdits(chars, edits);
   const spans: TPlacedSpan[] = Array.from({ length: 2_000 }, (_, i) => {
     const start = Math.floor(rand() * (chars.length - 200));
     const end = start + 1 + Math.floor(rand() * 120);
