@@ -9,7 +9,7 @@ import { ZNotificationSettings } from "@/lib/notifications/schemas";
 import { ZCreateEvidence, ZUpdateEvidence } from "@/lib/evidence/schemas";
 import { ZBulkRequest } from "@/lib/queue/schemas";
 import { EXPORT_FORMATS, ZReportQuery } from "@/lib/reports/schemas";
-import { MAX_RUNNING_EXPORTS, ZStartExport } from "@/lib/exports/schemas";
+import { MAX_RUNNING_EXPORTS, SYNC_EXPORT_MAX_DOCUMENTS, ZStartExport } from "@/lib/exports/schemas";
 import { ZImportAnnotationsRequest } from "@/lib/imports/schemas";
 import { ZExportQuery, ZImportSources } from "@/lib/sources/import-schemas";
 import { ZMergeSource, ZRegistryQuery } from "@/lib/sources/registry-schemas";
@@ -37,6 +37,8 @@ export type TOperation = {
   bodyMedia?: TMedia;
   /** The success answer: a JSON schema, other media types, or nothing (204). */
   ok: { status: number; description: string; schema?: TSchema; content?: TMedia; headers?: Record<string, unknown> };
+  /** Other success answers (a 202 with a job where the work is too large to do while the request waits). */
+  also?: TOperation["ok"][];
   /** Error statuses this operation answers besides those every operation of its kind does. */
   errors?: number[];
   /** Who may: appended to the description. */
@@ -185,10 +187,12 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
   "/api/v1/workspaces/{id}/export": {
     get: {
       summary: "Download a workspace's citation report or data",
-      description: `${exportFormats}. Built while you wait; for large workspaces POST /api/v1/workspaces/{id}/exports builds it in the background.`,
+      description: `${exportFormats}. Built while you wait for up to ${SYNC_EXPORT_MAX_DOCUMENTS} documents; beyond that the answer is 202 with a background export job (its URL in Location), as POST /api/v1/workspaces/{id}/exports gives, counted against the same limit of ${MAX_RUNNING_EXPORTS} running (429).`,
       access: "Any member",
       query: workspaceReportQuery,
+      errors: [429],
       ok: { status: 200, description: "The file", content: exportContent, headers: attachment },
+      also: [{ status: 202, description: "Too large to build while you wait: the job, RUNNING", schema: { type: "object", properties: { job: ref("ExportJob") }, required: ["job"] }, headers: { Location: { description: "The job's URL", schema: { type: "string" } } } }],
     },
   },
   "/api/v1/workspaces/{id}/exports": {

@@ -1,0 +1,14 @@
+import "server-only";
+import { CLEANUP_SCHEDULE, removeExpiredExports, runExportJob } from "@/lib/exports/jobs";
+import { startJobWorkers } from "@/lib/jobs/queue";
+
+/** What each queue does, and when the scheduled ones run; every app instance runs them (instrumentation.ts). */
+export function runBackgroundJobs(): Promise<void> {
+  return startJobWorkers(
+    {
+      "workspace-export": async (job, { final }) => runExportJob({ jobId: String(job.data.exportId), origin: String(job.data.origin), final }),
+      "export-cleanup": async () => void (await removeExpiredExports()),
+    },
+    { "export-cleanup": CLEANUP_SCHEDULE },
+  );
+}
