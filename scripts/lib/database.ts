@@ -27,6 +27,7 @@ const PROFILES = {
   backup: { port: 54399, dir: "pg-backup" },
   restore: { port: 54409, dir: "pg-restore" },
   "bench-large": { port: 54419, dir: "pg-bench-large" },
+  instances: { port: 54429, dir: "pg-instances" },
 };
 
 const USER = "postgres";

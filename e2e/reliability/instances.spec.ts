@@ -1,0 +1,174 @@
+/**
+ * Two app instances (`next start` twice, ports A and B) on one PostgreSQL, as a deployment behind a
+ * load balancer runs them. Within 2 s each: a change made through A reaches a browser connected to
+ * B (live update); a list read through B right after a write through A is fresh; and an export
+ * started on A, with A killed (SIGKILL) mid-way, is taken over by B (and then finishes there). A
+ * single instance killed mid-export and started again finishes it too: the job outlives its process.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { scriptClient } from "../../prisma/client";
+import { bearer, createApiToken } from "./lib/token";
+import { startApp, type TAppProcess } from "./lib/app-process";
+import { freshDatabase, type TTestDatabase } from "./lib/database";
+
+const BASE_PORT = Number(process.env.E2E_PORT ?? 3000) + 200;
+const WITHIN_2_S = 2_000;
+/** Copies of the longest demo document in the workspace exported, so that the export is still running when its instance is killed. */
+const EXPORT_DOCUMENTS = 40;
+const DEMO_PASSWORD = "provenant-demo";
+
+let database: TTestDatabase;
+let a: TAppProcess | null = null;
+let b: TAppProcess | null = null;
+let token: string;
+let documentId: string;
+let textLength: number;
+
+async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  database = await freshDatabase("instances");
+  const client = scriptClient(database.url);
+  try {
+    const editor = await client.user.findUniqueOrThrow({ where: { email: "editor@example.com" }, select: { id: true } });
+    const doc = await client.document.findFirstOrThrow({
+      where: { deletedAt: null, workspace: { memberships: { some: { userId: editor.id } } } },
+      orderBy: { length: "desc" },
+      select: { id: true, length: true, text: true, sha256: true },
+    });
+    ({ id: documentId, length: textLength } = doc);
+    token = await createApiToken(client, editor.id, "instances");
+    // A workspace large enough for an export to take a while.
+    const big = await client.workspace.create({ data: { name: "Export load", memberships: { create: { userId: editor.id, role: "OWNER" } } }, select: { id: true } });
+    await client.document.createMany({
+      data: Array.from({ length: EXPORT_DOCUMENTS }, (_, i) => ({ workspaceId: big.id, title: `Copy ${i}`, text: doc.text, sha256: doc.sha256, length: doc.length, createdById: editor.id })),
+    });
+    process.env.PV_INSTANCES_EXPORT_WORKSPACE = big.id;
+  } finally {
+    await client.$disconnect();
+  }
+  [a, b] = await Promise.all([startApp({ databaseUrl: database.url, port: BASE_PORT }), startApp({ databaseUrl: database.url, port: BASE_PORT + 1 })]);
+});
+
+test.afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  await database?.stop();
+});
+
+async function createThrough(app: TAppProcess, note: string): Promise<string> {
+  const start = (note.length * 7919) % (textLength - 50);
+  const response = await fetch(`${app.url}/api/v1/documents/${documentId}/annotations`, {
+    method: "POST",
+    headers: { ...bearer(token), "Content-Type": "application/json" },
+    body: JSON.stringify({ start, end: start + 12, note }),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+async function listThrough(app: TAppProcess): Promise<{ id: string; note: string }[]> {
+  const response = await fetch(`${app.url}/api/v1/documents/${documentId}/annotations`, { headers: bearer(token) });
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { data?: { id: string; note: string }[] } | { id: string; note: string }[];
+  return Array.isArray(body) ? body : (body.data ?? []);
+}
+
+async function signInOn(page: Page, app: TAppProcess) {
+  await page.goto(`${app.url}/login`);
+  await page.getByLabel("Email").fill("editor@example.com");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/documents$/);
+}
+
+test("a change made through instance A reaches a browser connected to B within 2 s", async ({ page }) => {
+  await signInOn(page, b!);
+  await page.goto(`${b!.url}/documents/${documentId}`);
+  const sidebar = page.getByRole("region", { name: "Annotations" });
+  await expect(sidebar.locator(".live-status")).toHaveText("Live");
+  const before = await sidebar.locator(".annotation-item").count();
+  await createThrough(a!, `made through A at ${Date.now()}`);
+  await expect(sidebar.locator(".annotation-item")).toHaveCount(before + 1, { timeout: WITHIN_2_S });
+});
+
+test("a list read through B right after a write through A is fresh", async () => {
+  // B's kept list is warm first; the write through A must not leave it stale.
+  await listThrough(b!);
+  await listThrough(b!);
+  const started = Date.now();
+  const id = await createThrough(a!, `fresh list ${Date.now()}`);
+  const ids = (await listThrough(b!)).map((row) => row.id);
+  expect(ids).toContain(id);
+  expect(Date.now() - started).toBeLessThan(WITHIN_2_S);
+});
+
+type TJob = { id: string; state: string; done: number; total: number };
+
+async function jobThrough(app: TAppProcess, jobId: string): Promise<TJob> {
+  const response = await fetch(`${app.url}/api/v1/exports/${jobId}`, { headers: bearer(token) });
+  expect(response.status).toBe(200);
+  return (await response.json()) as TJob;
+}
+
+/** Starts the big export through `app` and waits until it has read a document or more (it is under way there). */
+async function exportUnderWay(app: TAppProcess): Promise<TJob> {
+  const response = await fetch(`${app.url}/api/v1/workspaces/${process.env.PV_INSTANCES_EXPORT_WORKSPACE}/exports`, {
+    method: "POST",
+    headers: { ...bearer(token), "Content-Type": "application/json" },
+    body: JSON.stringify({ format: "pdf" }),
+  });
+  expect(response.status).toBe(202);
+  const { job } = (await response.json()) as { job: TJob };
+  await expect.poll(async () => (await jobThrough(app, job.id)).done, { timeout: 30_000, intervals: [100] }).toBeGreaterThan(0);
+  return job;
+}
+
+/** When the queue's current attempt of an export started, and which attempt it is. */
+async function attemptOf(exportId: string) {
+  const [row] = await query<{ retryCount: number; startedOn: Date | null; state: string }>(
+    `SELECT retry_count AS "retryCount", started_on AS "startedOn", state::text FROM pgboss.job WHERE name = 'workspace-export' AND data->>'exportId' = $1`,
+    [exportId],
+  );
+  return row;
+}
+
+test("an export started on A finishes on B after A is killed; B takes it over within 2 s", async () => {
+  test.setTimeout(240_000);
+  const job = await exportUnderWay(a!);
+  const killedAt = Date.now();
+  await a!.crash();
+  await expect
+    .poll(async () => {
+      const attempt = await attemptOf(job.id);
+      return attempt?.state === "active" && attempt.retryCount > 0 && attempt.startedOn!.getTime() >= killedAt - 100;
+    }, { timeout: WITHIN_2_S, intervals: [100] })
+    .toBe(true);
+  console.log(`\ntaken over by B ${(await attemptOf(job.id)).startedOn!.getTime() - killedAt} ms after A was killed`);
+  await expect.poll(async () => (await jobThrough(b!, job.id)).state, { timeout: 180_000, intervals: [250] }).toBe("DONE");
+  console.log(`finished on B ${Date.now() - killedAt} ms after A was killed`);
+  const file = await fetch(`${b!.url}/api/v1/exports/${job.id}/download`, { headers: bearer(token) });
+  expect(file.status).toBe(200);
+  expect(file.headers.get("content-type")).toBe("application/pdf");
+  expect(Buffer.from(await file.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+});
+
+test("one instance killed mid-export and started again finishes the export", async () => {
+  test.setTimeout(240_000);
+  await b!.stop();
+  b = null;
+  a = await startApp({ databaseUrl: database.url, port: BASE_PORT });
+  const job = await exportUnderWay(a);
+  await a.crash();
+  a = await startApp({ databaseUrl: database.url, port: BASE_PORT });
+  await expect.poll(async () => (await jobThrough(a!, job.id)).state, { timeout: 180_000, intervals: [250] }).toBe("DONE");
+});
