@@ -13,8 +13,9 @@ import { appConnection, type TTx } from "@/lib/db";
  * expiry. To hand it over at once instead, the instance running a job holds a session advisory
  * lock keyed on the job's id, on a connection of its own: PostgreSQL drops the lock the moment that
  * session ends (a `kill -9` closes its socket). Every instance looks every RESCUE_EVERY_MS for
- * active jobs whose lock nobody holds and fails them, and pg-boss retries them with backoff on
- * whichever instance polls first. Retries are bounded per queue (retryLimit).
+ * active jobs whose lock nobody holds, fails them and makes them due at once: whichever instance
+ * polls first runs them again. A handler that throws is retried with backoff. Retries are bounded
+ * per queue (retryLimit).
  */
 
 export const QUEUE_SCHEMA = "pgboss";
@@ -23,7 +24,7 @@ const EXPIRE_SECONDS = 60 * 60;
 const POLL_SECONDS = 0.5;
 const RESCUE_EVERY_MS = 500;
 /** A job just taken gets this long to take its lease before others may think its runner dead. */
-const LEASE_GRACE_MS = 1_000;
+const LEASE_GRACE_MS = 500;
 
 export type TQueueName = "workspace-export" | "export-cleanup";
 
@@ -98,7 +99,8 @@ class Leases {
   private connection(): Promise<pg.Client> {
     if (this.client) return Promise.resolve(this.client);
     this.connecting ??= (async () => {
-      const client = new pg.Client({ ...appConnection(), application_name: "provenant-leases" });
+      // Named after the instance's port, so an operator (and the two-instance test) sees which instance runs what.
+      const client = new pg.Client({ ...appConnection(), application_name: `provenant-leases:${process.env.PORT ?? ""}` });
       client.on("error", () => {
         // The session and its locks are gone; the next use opens another (and the jobs it held may run twice: they are idempotent).
         if (this.client === client) this.client = null;
@@ -167,7 +169,10 @@ export function startJobWorkers(handlers: Partial<Record<TQueueName, THandler>>,
       if (jobs().leases !== leases) return;
       try {
         for (const orphan of await leases.orphans(names)) {
+          // One attempt spent (retryLimit still bounds a job that kills every instance that runs it),
+          // but no backoff: the job did not fail, its instance died, so another may start it now.
           await boss.fail(orphan.name, orphan.id, { error: "the instance running it stopped" });
+          await boss.update(orphan.name, undefined, { id: orphan.id, startAfter: new Date() });
         }
       } catch (error) {
         console.error("[jobs] rescue", error);
