@@ -12,7 +12,7 @@ import { EXPORT_FORMATS, ZReportQuery } from "@/lib/reports/schemas";
 import { MAX_RUNNING_EXPORTS, SYNC_EXPORT_MAX_DOCUMENTS, ZStartExport } from "@/lib/exports/schemas";
 import { ZImportAnnotationsRequest } from "@/lib/imports/schemas";
 import { ZExportQuery, ZImportSources } from "@/lib/sources/import-schemas";
-import { ZMergeSource, ZRegistryQuery } from "@/lib/sources/registry-schemas";
+import { MERGE_INLINE_MAX, ZMergeSource, ZRegistryQuery } from "@/lib/sources/registry-schemas";
 import { ZCreateSource, ZUpdateSource } from "@/lib/sources/schemas";
 import { ZCreateToken } from "@/lib/tokens/schemas";
 import { ZAddMember, ZChangeRole, ZCreateWorkspace, ZWorkspaceSettings } from "@/lib/workspaces/schemas";
@@ -475,10 +475,18 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
   "/api/v1/sources/{id}/merge": {
     post: {
       summary: "Merge this source into another",
-      description: "Annotations, evidence and chain hops move to the source kept; the merge is recorded and can be undone.",
+      description: `Annotations, evidence and chain hops move to the source kept; the merge is recorded and can be undone. A source cited by more than ${MERGE_INLINE_MAX} rows is merged in the background: 202 with the merge RUNNING (its URL in Location), to follow at GET /api/v1/source-merges/{id}.`,
       access: "EDITOR or OWNER",
       body: ZMergeSource,
       errors: [409],
+      ok: { status: 200, description: "The merge, DONE", schema: { type: "object", properties: { merge: ref("MergeResult") }, required: ["merge"] } },
+      also: [{ status: 202, description: "The merge, RUNNING in the background", schema: { type: "object", properties: { merge: ref("MergeResult") }, required: ["merge"] }, headers: { Location: { description: "The merge's URL", schema: { type: "string" } } } }],
+    },
+  },
+  "/api/v1/source-merges/{id}": {
+    get: {
+      summary: "A merge and its progress",
+      access: "Any member",
       ok: { status: 200, description: "The merge", schema: { type: "object", properties: { merge: ref("MergeResult") }, required: ["merge"] } },
     },
   },

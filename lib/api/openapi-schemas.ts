@@ -251,7 +251,19 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
     { userId: id, email: str, role: oneOfStrings(ROLES), oneTimePassword: { type: "string", description: "Only for a new account; shown this once" } },
     ["oneTimePassword"],
   ),
-  MergeResult: object({ id, keptId: id, mergedId: id, moved: object({ annotations: int, evidence: int, chainHops: int }) }),
+  MergeResult: object(
+    {
+      id,
+      keptId: id,
+      mergedId: id,
+      moved: object({ annotations: int, evidence: int, chainHops: int }),
+      state: { ...oneOfStrings(["RUNNING", "DONE", "FAILED"]), description: "RUNNING while a background merge moves its rows" },
+      done: { ...int, description: "Citing rows moved so far" },
+      total: { ...int, description: "Citing rows to move" },
+      error: { ...str, description: "Why it failed" },
+    },
+    ["error"],
+  ),
   ImportPreview: object({
     items: list(
       object({

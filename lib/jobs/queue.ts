@@ -26,7 +26,7 @@ const RESCUE_EVERY_MS = 500;
 /** A job just taken gets this long to take its lease before others may think its runner dead. */
 const LEASE_GRACE_MS = 500;
 
-export type TQueueName = "workspace-export" | "export-cleanup";
+export type TQueueName = "workspace-export" | "source-merge" | "export-cleanup";
 
 type THandler = (job: JobWithMetadata<Record<string, unknown>>, attempt: { final: boolean }) => Promise<void>;
 
@@ -60,7 +60,7 @@ async function startBoss(workers: boolean): Promise<PgBoss> {
   const boss = new PgBoss(bossConfig(workers));
   boss.on("error", (error: unknown) => console.error("[jobs]", error));
   await boss.start();
-  for (const name of ["workspace-export", "export-cleanup"] satisfies TQueueName[]) {
+  for (const name of ["workspace-export", "source-merge", "export-cleanup"] satisfies TQueueName[]) {
     await boss.createQueue(name, { ...QUEUE_OPTIONS, partition: false });
   }
   return boss;
