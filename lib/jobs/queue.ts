@@ -22,6 +22,8 @@ export const QUEUE_SCHEMA = "pgboss";
 /** How long a job may run on one attempt before pg-boss gives it up (a backstop: leases act first). */
 const EXPIRE_SECONDS = 60 * 60;
 const POLL_SECONDS = 0.5;
+/** Jobs of one queue an instance runs at once (a per-instance figure: N instances run N times as many). */
+export const JOBS_PER_INSTANCE = 2;
 const RESCUE_EVERY_MS = 500;
 /** A job just taken gets this long to take its lease before others may think its runner dead. */
 const LEASE_GRACE_MS = 500;
@@ -143,7 +145,7 @@ class Leases {
 }
 
 /**
- * Runs the handlers in this process: one job at a time per queue, under a lease, and the rescue of
+ * Runs the handlers in this process: JOBS_PER_INSTANCE jobs at a time per queue, each under a lease, and the rescue of
  * jobs whose runner died. `schedules` are cron expressions (UTC) per queue. Called once at start
  * (instrumentation.ts); again is a no-op.
  */
@@ -154,7 +156,7 @@ export function startJobWorkers(handlers: Partial<Record<TQueueName, THandler>>,
   s.runner = (async () => {
     const boss = await jobQueue();
     for (const [name, handler] of Object.entries(handlers) as [TQueueName, THandler][]) {
-      await boss.work(name, { pollingIntervalSeconds: POLL_SECONDS, batchSize: 1, includeMetadata: true }, async ([job]) => {
+      await boss.work(name, { pollingIntervalSeconds: POLL_SECONDS, batchSize: 1, localConcurrency: JOBS_PER_INSTANCE, includeMetadata: true }, async ([job]) => {
         await leases.take(job.id);
         try {
           await handler(job as JobWithMetadata<Record<string, unknown>>, { final: job.retryCount >= job.retryLimit });
