@@ -131,6 +131,11 @@ describe("export jobs (real database)", () => {
     expect((await getExportJob({ userId: ws.users.OWNER.id, jobId: stale.id })).state).toBe("FAILED");
 
     expect(await removeExpiredExports()).toBeGreaterThanOrEqual(1);
+    // A job silent too long is given up by the clean-up too, not only when someone reads it.
+    const silent = await start(ws.users.EDITOR.id, ws.workspaceId, { format: "csv" });
+    await db().exportJob.update({ where: { id: silent.id }, data: { updatedAt: new Date(Date.now() - STALE_AFTER_MS - 1000) } });
+    await removeExpiredExports();
+    expect(await db().exportJob.findUniqueOrThrow({ where: { id: silent.id }, select: { state: true } })).toEqual({ state: "FAILED" });
     expect(await db().exportJob.findUnique({ where: { id: old.id } })).toBeNull();
     expect(await db().exportJob.findUnique({ where: { id: stale.id } })).not.toBeNull();
     // A day later the failed one goes too.

@@ -106,8 +106,9 @@ export async function exportWorkspaceNowOrLater(options: {
   return { job: await createExportJob({ userId, workspaceId, input, origin: options.origin }) };
 }
 
-/** The scheduled clean-up: finished exports and their files, KEEP_FOR_MS after they were started. */
+/** The scheduled clean-up: exports silent too long are given up, and finished ones deleted with their files KEEP_FOR_MS after they were started. */
 export async function removeExpiredExports(now = new Date()): Promise<number> {
+  await expireStale({});
   const { count } = await db().exportJob.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEEP_FOR_MS) }, state: { not: "RUNNING" } } });
   return count;
 }

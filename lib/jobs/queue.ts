@@ -114,6 +114,12 @@ class Leases {
     return this.connecting;
   }
 
+  async close() {
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
   async take(jobId: string) {
     const client = await this.connection();
     this.held.add(jobId);
@@ -193,8 +199,10 @@ export function startJobWorkers(handlers: Partial<Record<TQueueName, THandler>>,
 export async function stopJobQueue(): Promise<void> {
   const s = jobs();
   const boss = s.boss;
+  const leases = s.leases;
   s.boss = undefined;
   s.runner = undefined;
   s.leases = undefined;
+  await leases?.close();
   if (boss) await (await boss).stop({ graceful: false, close: true });
 }
