@@ -9,6 +9,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { scriptClient } from "../../prisma/client";
+import { startBalancer } from "../../scripts/lib/balancer";
 import { bearer, createApiToken } from "./lib/token";
 import { startApp, type TAppProcess } from "./lib/app-process";
 import { freshDatabase, type TTestDatabase } from "./lib/database";
@@ -110,6 +111,30 @@ test("a list read through B right after a write through A is fresh", async () =>
   const ids = (await listThrough(b!)).map((row) => row.id);
   expect(ids).toContain(id);
   expect(Date.now() - started).toBeLessThan(WITHIN_2_S);
+});
+
+test("behind the balancer of WORKERS=2, a browser signs in, reads and follows live updates with its requests spread over both instances", async ({ page }) => {
+  const balancer = await startBalancer({ port: BASE_PORT + 2, targets: [a!.port, b!.port] });
+  try {
+    const through = { port: BASE_PORT + 2, url: `http://localhost:${BASE_PORT + 2}` } as TAppProcess;
+    await signInOn(page, through);
+    expect(page.url()).toBe(`${through.url}/documents`);
+    await page.goto(`${through.url}/documents/${documentId}`);
+    const sidebar = page.getByRole("region", { name: "Annotations" });
+    await expect(sidebar.locator(".live-status")).toHaveText("Live");
+    const before = await sidebar.locator(".annotation-item").count();
+    // Writes through each instance reach the page, whichever instance holds its stream.
+    await createThrough(a!, `balanced A ${Date.now()}`);
+    await createThrough(b!, `balanced B ${Date.now()}`);
+    await expect(sidebar.locator(".annotation-item")).toHaveCount(before + 2, { timeout: WITHIN_2_S });
+    // Every page load alternates instances: the session holds on both.
+    for (let i = 0; i < 4; i++) {
+      await page.goto(`${through.url}/documents`);
+      expect(page.url()).toBe(`${through.url}/documents`);
+    }
+  } finally {
+    await balancer.close();
+  }
 });
 
 type TJob = { id: string; state: string; done: number; total: number };

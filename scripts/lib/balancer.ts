@@ -53,7 +53,15 @@ export function startBalancer(options: { port: number; targets: number[] }): Pro
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, () =>
-      resolve({ server, close: () => new Promise<void>((done) => server.close(() => done())) }),
+      resolve({
+        server,
+        // Open streams (live SSE) would keep a plain close() waiting: they are cut.
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      }),
     );
   });
 }
