@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { CLEANUP_SCHEDULE } from "@/lib/exports/jobs";
 import { jobQueue, QUEUE_SCHEMA, sendJob, startJobWorkers, stopJobQueue } from "@/lib/jobs/queue";
 
 afterAll(() => stopJobQueue());
@@ -24,12 +25,18 @@ describe("job queue (real database)", () => {
       }),
     ).rejects.toThrow("rollback");
     const seen: { marker: unknown; retryCount: number }[] = [];
-    await startJobWorkers({
-      "export-cleanup": async (job) => {
-        seen.push({ marker: job.data.marker, retryCount: job.retryCount });
-        if (job.retryCount === 0) throw new Error("first attempt fails");
+    await stopJobQueue();
+    await startJobWorkers(
+      {
+        "export-cleanup": async (job) => {
+          seen.push({ marker: job.data.marker, retryCount: job.retryCount });
+          if (job.retryCount === 0) throw new Error("first attempt fails");
+        },
       },
-    });
+      { "export-cleanup": CLEANUP_SCHEDULE },
+    );
+    // The process that runs jobs runs the schedules too.
+    expect((await (await jobQueue()).getSchedules()).map((s) => [s.name, s.cron])).toContainEqual(["export-cleanup", CLEANUP_SCHEDULE]);
     await db().$transaction((tx) => sendJob(tx, "export-cleanup", { marker }));
     await expect.poll(() => seen.filter((s) => s.marker === marker).map((s) => s.retryCount), { timeout: 15_000 }).toEqual([0, 1]);
     expect(seen.some((s) => s.marker === `${marker}-rolled-back`)).toBe(false);

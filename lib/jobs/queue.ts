@@ -34,7 +34,7 @@ type THandler = (job: JobWithMetadata<Record<string, unknown>>, attempt: { final
 
 const QUEUE_OPTIONS = { retryLimit: 4, retryDelay: 1, retryBackoff: true, retryDelayMax: 60, expireInSeconds: EXPIRE_SECONDS } as const;
 
-type TState = { boss?: Promise<PgBoss>; runner?: Promise<void>; leases?: Leases };
+type TState = { boss?: Promise<PgBoss>; runner?: Promise<void>; leases?: Leases; workers?: boolean };
 const state = globalThis as unknown as { pvJobs?: TState };
 const jobs = (): TState => (state.pvJobs ??= {});
 
@@ -72,7 +72,7 @@ async function startBoss(workers: boolean): Promise<PgBoss> {
 export function jobQueue(): Promise<PgBoss> {
   const s = jobs();
   if (!s.boss) {
-    s.boss = startBoss(Boolean(s.runner)).catch((error: unknown) => {
+    s.boss = startBoss(Boolean(s.workers)).catch((error: unknown) => {
       s.boss = undefined;
       throw error;
     });
@@ -151,13 +151,15 @@ class Leases {
 }
 
 /**
- * Runs the handlers in this process: JOBS_PER_INSTANCE jobs at a time per queue, each under a lease, and the rescue of
- * jobs whose runner died. `schedules` are cron expressions (UTC) per queue. Called once at start
- * (instrumentation.ts); again is a no-op.
+ * Runs the handlers in this process: JOBS_PER_INSTANCE jobs at a time per queue, each under a
+ * lease, and the rescue of jobs whose runner died. `schedules` are cron expressions (UTC) per queue.
+ * Called once at start (instrumentation.ts), before anything sends a job; again is a no-op.
  */
 export function startJobWorkers(handlers: Partial<Record<TQueueName, THandler>>, schedules: Partial<Record<TQueueName, string>> = {}): Promise<void> {
   const s = jobs();
   if (s.runner) return s.runner;
+  // Before the queue starts: a process that runs jobs also supervises them and runs the schedules.
+  s.workers = true;
   const leases = (s.leases = new Leases());
   s.runner = (async () => {
     const boss = await jobQueue();
@@ -203,6 +205,7 @@ export async function stopJobQueue(): Promise<void> {
   s.boss = undefined;
   s.runner = undefined;
   s.leases = undefined;
+  s.workers = undefined;
   await leases?.close();
   if (boss) await (await boss).stop({ graceful: false, close: true });
 }
