@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { codePointLength, sha256Hex } from "@/lib/documents/text";
 import { exportDocumentFile, exportWorkspaceFile } from "@/lib/exports/download";
 import {
+  abandonExportJob,
   cancelExportJob,
   createExportJob,
   downloadExportJob,
@@ -136,6 +137,13 @@ describe("export jobs (real database)", () => {
     await db().exportJob.update({ where: { id: silent.id }, data: { updatedAt: new Date(Date.now() - STALE_AFTER_MS - 1000) } });
     await removeExpiredExports();
     expect(await db().exportJob.findUniqueOrThrow({ where: { id: silent.id }, select: { state: true } })).toEqual({ state: "FAILED" });
+    // One whose runs stopped the server twice is given up with the reason in words.
+    const poison = await start(ws.users.EDITOR.id, ws.workspaceId, { format: "csv" });
+    await abandonExportJob(poison.id);
+    expect(await getExportJob({ userId: ws.users.EDITOR.id, jobId: poison.id })).toMatchObject({
+      state: "FAILED",
+      error: "The export stopped the server running it twice; export fewer documents, or another format",
+    });
     expect(await db().exportJob.findUnique({ where: { id: old.id } })).toBeNull();
     expect(await db().exportJob.findUnique({ where: { id: stale.id } })).not.toBeNull();
     // A day later the failed one goes too.

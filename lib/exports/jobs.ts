@@ -171,6 +171,14 @@ export async function runExportJob(options: {
   }
 }
 
+/** An export whose runs stopped the server running it twice: FAILED, not tried again. */
+export async function abandonExportJob(id: string): Promise<void> {
+  await db().exportJob.updateMany({
+    where: { id, state: "RUNNING" },
+    data: { state: "FAILED", error: "The export stopped the server running it twice; export fewer documents, or another format" },
+  });
+}
+
 /** RUNNING jobs with no progress for STALE_AFTER_MS died with their process: FAILED. */
 async function expireStale(where: Prisma.ExportJobWhereInput) {
   await db().exportJob.updateMany({

@@ -1,16 +1,20 @@
 import "server-only";
-import { CLEANUP_SCHEDULE, removeExpiredExports, runExportJob } from "@/lib/exports/jobs";
+import { abandonExportJob, CLEANUP_SCHEDULE, removeExpiredExports, runExportJob } from "@/lib/exports/jobs";
 import { startJobWorkers } from "@/lib/jobs/queue";
-import { runMergeJob } from "@/lib/sources/merge";
+import { abandonMergeJob, runMergeJob } from "@/lib/sources/merge";
 
-/** What each queue does, and when the scheduled ones run; every app instance runs them (instrumentation.ts). */
+/** What each queue does, when the scheduled ones run, and what a job given up leaves; every app instance runs them (instrumentation.ts). */
 export function runBackgroundJobs(): Promise<void> {
-  return startJobWorkers(
-    {
+  return startJobWorkers({
+    handlers: {
       "workspace-export": async (job, { final }) => runExportJob({ jobId: String(job.data.exportId), origin: String(job.data.origin), final }),
       "source-merge": async (job, { final }) => runMergeJob({ mergeId: String(job.data.mergeId), final }),
       "export-cleanup": async () => void (await removeExpiredExports()),
     },
-    { "export-cleanup": CLEANUP_SCHEDULE },
-  );
+    schedules: { "export-cleanup": CLEANUP_SCHEDULE },
+    abandon: {
+      "workspace-export": (data) => abandonExportJob(String(data.exportId)),
+      "source-merge": (data) => abandonMergeJob(String(data.mergeId)),
+    },
+  });
 }

@@ -6,6 +6,8 @@ import { jobQueue, QUEUE_SCHEMA, sendJob, startJobWorkers, stopJobQueue } from "
 afterAll(() => stopJobQueue());
 
 describe("job queue (real database)", () => {
+  const abandoned: unknown[] = [];
+
   it("runs on the schema the migrations created: the version this pg-boss expects, owned by the owner, not the app's role", async () => {
     const boss = await jobQueue();
     expect(await boss.schemaVersion()).toBe(46);
@@ -26,19 +28,42 @@ describe("job queue (real database)", () => {
     ).rejects.toThrow("rollback");
     const seen: { marker: unknown; retryCount: number }[] = [];
     await stopJobQueue();
-    await startJobWorkers(
-      {
+    await startJobWorkers({
+      handlers: {
         "export-cleanup": async (job) => {
           seen.push({ marker: job.data.marker, retryCount: job.retryCount });
           if (job.retryCount === 0) throw new Error("first attempt fails");
         },
+        "workspace-export": async () => {
+          throw new Error("never run in this test");
+        },
       },
-      { "export-cleanup": CLEANUP_SCHEDULE },
-    );
+      schedules: { "export-cleanup": CLEANUP_SCHEDULE },
+      abandon: { "workspace-export": async (data) => void abandoned.push(data.marker) },
+    });
     // The process that runs jobs runs the schedules too.
     expect((await (await jobQueue()).getSchedules()).map((s) => [s.name, s.cron])).toContainEqual(["export-cleanup", CLEANUP_SCHEDULE]);
     await db().$transaction((tx) => sendJob(tx, "export-cleanup", { marker }));
     await expect.poll(() => seen.filter((s) => s.marker === marker).map((s) => s.retryCount), { timeout: 15_000 }).toEqual([0, 1]);
     expect(seen.some((s) => s.marker === `${marker}-rolled-back`)).toBe(false);
+  });
+
+  it("a job whose instance died is run again at once; one whose instance died after an earlier attempt is given up", async () => {
+    const boss = await jobQueue();
+    const orphan = async (marker: string, retryCount: number) => {
+      // Not due for an hour, so that no worker takes it before it is made to look taken.
+      const id = (await boss.send("workspace-export", { marker, exportId: "none" }, { startAfter: 3600 }))!;
+      // As an instance that took it and was killed leaves it: active, and no lease held.
+      await db().$executeRaw`UPDATE pgboss.job SET state = 'active', started_on = now() - interval '5 seconds', retry_count = ${retryCount} WHERE id = ${id}::uuid`;
+      return id;
+    };
+    const first = await orphan("died once", 0);
+    const second = await orphan("died again", 1);
+    const stateOf = async (id: string) => (await boss.getJobById("workspace-export", id))?.state;
+    await expect.poll(() => stateOf(second), { timeout: 5_000 }).toBe("cancelled");
+    expect(abandoned).toContain("died again");
+    // The first is due again at once (and here its handler fails, so it waits for its retry with backoff).
+    await expect.poll(async () => (await boss.getJobById("workspace-export", first))?.retryCount ?? 0, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    expect(abandoned).not.toContain("died once");
   });
 });

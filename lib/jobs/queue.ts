@@ -14,8 +14,8 @@ import { appConnection, type TTx } from "@/lib/db";
  * lock keyed on the job's id, on a connection of its own: PostgreSQL drops the lock the moment that
  * session ends (a `kill -9` closes its socket). Every instance looks every RESCUE_EVERY_MS for
  * active jobs whose lock nobody holds, fails them and makes them due at once: whichever instance
- * polls first runs them again. A handler that throws is retried with backoff. Retries are bounded
- * per queue (retryLimit).
+ * polls first runs them again, once (a job that kills its instance twice is given up). A handler
+ * that throws is retried with backoff. Retries are bounded per queue (retryLimit).
  */
 
 export const QUEUE_SCHEMA = "pgboss";
@@ -92,6 +92,8 @@ export async function sendJob(tx: TTx, name: TQueueName, data: Record<string, un
   return id;
 }
 
+type TOrphan = { id: string; name: TQueueName; retryCount: number; data: Record<string, unknown> };
+
 /** The session advisory locks that show this process is alive and running a job. */
 class Leases {
   private client: pg.Client | null = null;
@@ -132,13 +134,13 @@ class Leases {
   }
 
   /** Active jobs of these queues whose runner's session is gone (not this process's own). */
-  async orphans(names: TQueueName[]): Promise<{ id: string; name: TQueueName }[]> {
+  async orphans(names: TQueueName[]): Promise<TOrphan[]> {
     const client = await this.connection();
-    const { rows } = await client.query<{ id: string; name: TQueueName }>(
-      `SELECT id::text, name FROM ${QUEUE_SCHEMA}.job WHERE name = ANY($1) AND state = 'active' AND started_on < now() - make_interval(secs => $2)`,
+    const { rows } = await client.query<TOrphan>(
+      `SELECT id::text, name, retry_count AS "retryCount", data FROM ${QUEUE_SCHEMA}.job WHERE name = ANY($1) AND state = 'active' AND started_on < now() - make_interval(secs => $2)`,
       [names, LEASE_GRACE_MS / 1000],
     );
-    const orphaned: { id: string; name: TQueueName }[] = [];
+    const orphaned: TOrphan[] = [];
     for (const row of rows) {
       if (this.held.has(row.id)) continue;
       const [{ free }] = (await client.query<{ free: boolean }>("SELECT pg_try_advisory_lock(hashtextextended('pv-job:' || $1, 0)) AS free", [row.id])).rows;
@@ -153,9 +155,16 @@ class Leases {
 /**
  * Runs the handlers in this process: JOBS_PER_INSTANCE jobs at a time per queue, each under a
  * lease, and the rescue of jobs whose runner died. `schedules` are cron expressions (UTC) per queue.
+ * A job whose instance dies after an earlier attempt already failed or died is not run again (it
+ * could be what kills them): it is cancelled and its queue's `abandon` records that in words.
  * Called once at start (instrumentation.ts), before anything sends a job; again is a no-op.
  */
-export function startJobWorkers(handlers: Partial<Record<TQueueName, THandler>>, schedules: Partial<Record<TQueueName, string>> = {}): Promise<void> {
+export function startJobWorkers(options: {
+  handlers: Partial<Record<TQueueName, THandler>>;
+  schedules?: Partial<Record<TQueueName, string>>;
+  abandon?: Partial<Record<TQueueName, (data: Record<string, unknown>) => Promise<void>>>;
+}): Promise<void> {
+  const { handlers, schedules = {}, abandon = {} } = options;
   const s = jobs();
   if (s.runner) return s.runner;
   // Before the queue starts: a process that runs jobs also supervises them and runs the schedules.
@@ -179,8 +188,12 @@ export function startJobWorkers(handlers: Partial<Record<TQueueName, THandler>>,
       if (jobs().leases !== leases) return;
       try {
         for (const orphan of await leases.orphans(names)) {
-          // One attempt spent (retryLimit still bounds a job that kills every instance that runs it),
-          // but no backoff: the job did not fail, its instance died, so another may start it now.
+          if (orphan.retryCount >= 1) {
+            await boss.cancel(orphan.name, orphan.id);
+            await abandon[orphan.name]?.(orphan.data);
+            continue;
+          }
+          // One attempt spent, but no backoff: the job did not fail, its instance died, so another may start it now.
           await boss.fail(orphan.name, orphan.id, { error: "the instance running it stopped" });
           await boss.update(orphan.name, undefined, { id: orphan.id, startAfter: new Date() });
         }

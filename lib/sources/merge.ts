@@ -193,6 +193,14 @@ export async function runMergeJob(options: { mergeId: string; final?: boolean })
   }
 }
 
+/** A merge whose runs stopped the server running it twice: FAILED, not tried again (an owner can undo what moved). */
+export async function abandonMergeJob(id: string): Promise<void> {
+  await db().sourceMerge.updateMany({
+    where: { id, state: "RUNNING" },
+    data: { state: "FAILED", error: "The merge stopped the server running it twice; an owner can undo what moved, then merge again" },
+  });
+}
+
 /** A merge's progress, for a member of its workspace; 404 otherwise. */
 export async function getMerge(options: { userId: string; mergeId: string }): Promise<TMergeResult> {
   const found = await db().sourceMerge.findUnique({ where: { id: options.mergeId }, select: { ...mergeSelect, error: true } });
