@@ -27,6 +27,7 @@ import { generateSpans, seededRandom, type TSpan } from "./lib/spans";
 import { markdownTable } from "./lib/table";
 import { scriptClient } from "../prisma/client";
 import { DEMO_WORKSPACE } from "../prisma/demo";
+import { startBalancer } from "../scripts/lib/balancer";
 import { createShutdown } from "../scripts/lib/database";
 
 const SMOKE = process.argv.includes("--smoke");
@@ -36,6 +37,10 @@ const WARMUP_S = SMOKE ? 1 : 3;
 const LIST_COUNT = SMOKE ? 200 : 2_000;
 const PORT = 3210;
 const BASE_URL = `http://localhost:${PORT}`;
+/** The second app process and the balancer in front of both (scripts/lib/balancer.ts), for the 2-process row. */
+const SECOND_PORT = PORT + 1;
+const BALANCER_PORT = PORT + 2;
+const BALANCED_URL = `http://localhost:${BALANCER_PORT}`;
 const DOCUMENT_TITLE = "Khojaly Genocide (Presidential Library compilation)";
 const EDITOR_EMAIL = "editor@example.com";
 const SEED = 0x0a91_2026;
@@ -54,6 +59,8 @@ const TARGETS = { create: { connections: 32, p95: 20 }, list: { connections: 1, 
 type TScenario = "create" | "list";
 type TRun = {
   scenario: TScenario;
+  /** App processes behind the address loaded: 1 (next start itself), or 2 behind the balancer of `WORKERS=2 npm start`. */
+  processes: number;
   connections: number;
   seconds: number;
   latencies: number[];
@@ -161,8 +168,8 @@ function requestFor(scenario: TScenario, fixture: TFixture, onResponse: (status:
 }
 
 /** One autocannon run; the latency of every response is kept, so any percentile can be taken. */
-function load(scenario: TScenario, fixture: TFixture, connections: number, seconds: number): Promise<TRun> {
-  const run: TRun = { scenario, connections, seconds, latencies: [], statuses: new Map(), missingRetryAfter: 0, timeouts: 0, errors: 0 };
+function load(scenario: TScenario, fixture: TFixture, connections: number, seconds: number, processes = 1): Promise<TRun> {
+  const run: TRun = { scenario, processes, connections, seconds, latencies: [], statuses: new Map(), missingRetryAfter: 0, timeouts: 0, errors: 0 };
   const onResponse = (status: number, headers: IncomingHttpHeaders) => {
     run.statuses.set(status, (run.statuses.get(status) ?? 0) + 1);
     if (status === 503 && !Object.keys(headers).some((name) => name.toLowerCase() === "retry-after")) run.missingRetryAfter++;
@@ -170,7 +177,7 @@ function load(scenario: TScenario, fixture: TFixture, connections: number, secon
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: BASE_URL,
+        url: processes === 1 ? BASE_URL : BALANCED_URL,
         connections,
         duration: seconds,
         timeout: TIMEOUT_S,
@@ -224,7 +231,7 @@ function resultRow(run: TRun): string[] {
   const sorted = [...run.latencies].sort((a, b) => a - b);
   const p95 = percentile(sorted, 95);
   return [
-    run.scenario,
+    run.processes === 1 ? run.scenario : `${run.scenario}, ${run.processes} processes`,
     String(run.connections),
     sorted.length.toLocaleString("en-US"),
     Math.round(sorted.length / run.seconds).toLocaleString("en-US"),
@@ -278,6 +285,15 @@ async function main() {
   await startServer({ databaseUrl, port: PORT, waitMs: WAIT_MS, shutdown });
 
   const runs = [...(await measure(fixture, "create")), ...(await measure(fixture, "list"))];
+  // The same create load at 32 clients through a balancer over two app processes (`WORKERS=2 npm start`).
+  await startServer({ databaseUrl, port: SECOND_PORT, waitMs: WAIT_MS, shutdown });
+  const balancer = await startBalancer({ port: BALANCER_PORT, targets: [PORT, SECOND_PORT] });
+  shutdown.add(balancer.close);
+  await load("create", fixture, 8, WARMUP_S, 2);
+  const twoProcesses = await load("create", fixture, TARGETS.create.connections, DURATION_S, 2);
+  log(`create × ${TARGETS.create.connections}, 2 processes: p95 ${formatMs(percentile([...twoProcesses.latencies].sort((a, b) => a - b), 95))} ms`);
+  // Right after the single-process create rows.
+  runs.splice(runs.filter((run) => run.scenario === "create").length, 0, twoProcesses);
   printReport(runs, fixture);
 
   const created = await checkCreates(databaseUrl, fixture.createDocumentId);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import { expect, test, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import { parse } from "csv-parse/sync";
@@ -249,4 +249,46 @@ test("a running workspace export can be cancelled, and leaves no file", async ({
   const download = await page.request.get(`/api/v1/exports/${job.id}/download`);
   expect(download.status()).toBe(409);
   expect((await download.json()).error.message).toBe("The export was cancelled");
+});
+
+test("a direct workspace export beyond 10 documents answers 202 with a job whose file downloads when done", async ({ request }) => {
+  const ws = await createWorkspace({ name: `Direct desk ${randomUUID().slice(0, 6)}` });
+  const docs = await bulkDocuments(ws, 11, 2);
+  await apiSignIn(request, ws.users.VIEWER);
+  const few = await request.get(`/api/v1/workspaces/${ws.id}/export?format=csv&documents=${docs[0].id},${docs[1].id}`);
+  expect(few.status()).toBe(200);
+  expect(few.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+
+  const all = await request.get(`/api/v1/workspaces/${ws.id}/export?format=csv`);
+  expect(all.status()).toBe(202);
+  const { job } = (await all.json()) as { job: { id: string; state: string; total: number } };
+  expect(job).toMatchObject({ state: "RUNNING", total: 11 });
+  expect(all.headers()["location"]).toBe(`/api/v1/exports/${job.id}`);
+  await expect.poll(async () => (await (await request.get(`/api/v1/exports/${job.id}`)).json()).state, { timeout: 30_000 }).toBe("DONE");
+  const file = await request.get(`/api/v1/exports/${job.id}/download`);
+  const rows = parse(await file.body(), { bom: true, columns: true }) as Record<string, string>[];
+  expect(rows).toHaveLength(6);
+});
+
+test("parallel export requests of one member stop at three running: the rest get 429", async ({ playwright, baseURL }) => {
+  const ws = await createWorkspace({ name: `Parallel desk ${randomUUID().slice(0, 6)}` });
+  // Large enough that none of them finishes during the burst.
+  await bulkDocuments(ws, 400, 0);
+  const contexts: APIRequestContext[] = [];
+  try {
+    const member = await playwright.request.newContext({ baseURL });
+    contexts.push(member);
+    await apiSignIn(member, ws.users.EDITOR);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => member.post(`/api/v1/workspaces/${ws.id}/exports`, { data: { format: "pdf" } })));
+    const statuses = answers.map((a) => a.status()).sort();
+    expect(statuses).toEqual([202, 202, 202, 429, 429, 429, 429, 429]);
+    expect(await prisma().exportJob.count({ where: { workspaceId: ws.id } })).toBe(3);
+    // Cancelled, so that they do not hold the queue for the other tests.
+    for (const answer of answers.filter((a) => a.status() === 202)) {
+      const { job } = (await answer.json()) as { job: { id: string } };
+      expect((await member.post(`/api/v1/exports/${job.id}/cancel`)).status()).toBe(200);
+    }
+  } finally {
+    await Promise.all(contexts.map((c) => c.dispose()));
+  }
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createAnnotation, createSource, selectText } from "./fixtures/annotator";
-import { createWorkspace, signIn, type TWorkspace } from "./fixtures/factories";
+import { createAnnotation, createManyAnnotations, createSource, selectText } from "./fixtures/annotator";
+import { createWorkspace, prisma, signIn, type TWorkspace } from "./fixtures/factories";
 
 const CAMPAIGN = "Justice for Khojaly (campaign page)";
 const INTERVIEW = "Interview on the 33rd anniversary of Khojaly";
@@ -96,4 +96,32 @@ test("merging “Le Mond” into “Le Monde” moves its annotation; the owner'
   await page.goto(`/sources/${leMond.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Le Mond" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Cited in" })).toContainText("Le Mond\u00a0reported");
+});
+
+test("merging a source cited 600 times runs in the background with its progress shown, then opens the kept source", async ({ page }) => {
+  const workspace = await createWorkspace({ corpus: true });
+  const owner = workspace.users.OWNER;
+  const kept = await createSource({ workspaceId: workspace.id, userId: owner.id, title: "Memorial (report)" });
+  const duplicate = await createSource({ workspaceId: workspace.id, userId: owner.id, title: "Memorial HRC report" });
+  const doc = await prisma().document.findFirstOrThrow({ where: { workspaceId: workspace.id }, orderBy: { length: "desc" }, select: { id: true } });
+  await createManyAnnotations({ documentId: doc.id, userId: owner.id, count: 600 });
+  await prisma().annotation.updateMany({ where: { documentId: doc.id, sourceId: null }, data: { sourceId: duplicate.id } });
+  const citing = await prisma().annotation.count({ where: { sourceId: duplicate.id } });
+  expect(citing).toBeGreaterThan(500);
+  await signIn(page, owner);
+
+  await page.goto(`/sources/${duplicate.id}`);
+  await page.getByRole("button", { name: "Merge into…" }).click();
+  await page.getByLabel("Source to keep").selectOption({ label: "Memorial (report)" });
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Confirm merge" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Merging in the background: [\d,]+ citations? of [\d,]+ moved\.$/ })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Citations moved" })).toBeVisible();
+
+  await expect(page).toHaveURL(new RegExp(`/sources/${kept.id}$`), { timeout: 30_000 });
+  await expect(page.getByText("Merged “Memorial HRC report” into this source")).toBeVisible();
+  expect(await prisma().annotation.count({ where: { sourceId: kept.id } })).toBe(citing);
+  const merge = await prisma().sourceMerge.findFirstOrThrow({ where: { keptId: kept.id }, select: { state: true, done: true, total: true } });
+  expect(merge).toEqual({ state: "DONE", done: citing, total: citing });
+  expect(await prisma().annotationEvent.count({ where: { workspaceId: workspace.id, type: "SOURCE_MERGED" } })).toBe(citing);
 });

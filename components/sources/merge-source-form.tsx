@@ -1,14 +1,19 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useEffect, useId, useState, useTransition } from "react";
 import { formatCount } from "@/lib/format";
-import { mergeSourceAction } from "@/lib/sources/merge-actions";
+import { mergeProgressAction, mergeSourceAction } from "@/lib/sources/merge-actions";
+import type { TMergeResult } from "@/lib/sources/registry-schemas";
+
+/** How often a background merge's progress is read. */
+const POLL_MS = 1_000;
 
 type TOption = { id: string; label: string };
 
 /**
  * "Merge into…": choose the source to keep, then confirm with how many annotations move. After
- * the merge the kept source's page opens, where owners can undo it.
+ * the merge the kept source's page opens, where owners can undo it. A heavily cited source is
+ * merged in the background: the form shows how many citations have moved until it is done.
  */
 export function MergeSourceForm(props: { sourceId: string; title: string; annotationCount: number; options: TOption[] }) {
   const id = useId();
@@ -18,7 +23,26 @@ export function MergeSourceForm(props: { sourceId: string; title: string; annota
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [running, setRunning] = useState<TMergeResult | null>(null);
   const kept = props.options.find((o) => o.id === intoId);
+
+  function finished(merge: TMergeResult) {
+    router.push(`/sources/${merge.keptId}`);
+    router.refresh();
+  }
+
+  useEffect(() => {
+    if (!running || running.state !== "RUNNING") return;
+    const timer = setTimeout(async () => {
+      const result = await mergeProgressAction(running.id);
+      if (!result.ok) return setError(result.error.message);
+      if (result.data.state === "DONE") return finished(result.data);
+      if (result.data.state === "FAILED") setError(`The merge failed: ${result.data.error ?? ""}`);
+      setRunning(result.data);
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- polls again after each answer
+  }, [running]);
 
   function merge() {
     startTransition(async () => {
@@ -27,8 +51,8 @@ export function MergeSourceForm(props: { sourceId: string; title: string; annota
         setConfirming(false);
         return setError(result.error.fields?.intoId ?? result.error.message);
       }
-      router.push(`/sources/${result.data.keptId}`);
-      router.refresh();
+      if (result.data.state === "RUNNING") return setRunning(result.data);
+      finished(result.data);
     });
   }
 
@@ -42,7 +66,19 @@ export function MergeSourceForm(props: { sourceId: string; title: string; annota
   return (
     <section className="merge-form card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Merge “{props.title}” into another source</h2>
-      {!confirming ? (
+      {running ? (
+        <div className="stack">
+          <p role="status">
+            Merging in the background: {formatCount(running.done, "citation")} of {running.total.toLocaleString("en-US")} moved.
+          </p>
+          <progress max={running.total} value={running.done} aria-label="Citations moved" />
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      ) : !confirming ? (
         <form
           className="stack"
           onSubmit={(e) => {

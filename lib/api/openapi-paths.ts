@@ -9,12 +9,12 @@ import { ZNotificationSettings } from "@/lib/notifications/schemas";
 import { ZCreateEvidence, ZUpdateEvidence } from "@/lib/evidence/schemas";
 import { ZBulkRequest } from "@/lib/queue/schemas";
 import { EXPORT_FORMATS, ZReportQuery } from "@/lib/reports/schemas";
-import { MAX_RUNNING_EXPORTS, ZStartExport } from "@/lib/exports/schemas";
+import { MAX_RUNNING_EXPORTS, SYNC_EXPORT_MAX_DOCUMENTS, ZStartExport } from "@/lib/exports/schemas";
 import { ZImportAnnotationsRequest } from "@/lib/imports/schemas";
 import { ZInvite } from "@/lib/invitations/schemas";
 import { INVITATION_DAYS } from "@/lib/invitations/token";
 import { ZExportQuery, ZImportSources } from "@/lib/sources/import-schemas";
-import { ZMergeSource, ZRegistryQuery } from "@/lib/sources/registry-schemas";
+import { MERGE_INLINE_MAX, ZMergeSource, ZRegistryQuery } from "@/lib/sources/registry-schemas";
 import { ZCreateSource, ZUpdateSource } from "@/lib/sources/schemas";
 import { ZCreateRevision, ZDiffQuery, ZRecheck } from "@/lib/revisions/schemas";
 import { ZCreateToken } from "@/lib/tokens/schemas";
@@ -40,6 +40,8 @@ export type TOperation = {
   bodyMedia?: TMedia;
   /** The success answer: a JSON schema, other media types, or nothing (204). */
   ok: { status: number; description: string; schema?: TSchema; content?: TMedia; headers?: Record<string, unknown> };
+  /** Other success answers (a 202 with a job where the work is too large to do while the request waits). */
+  also?: TOperation["ok"][];
   /** Error statuses this operation answers besides those every operation of its kind does. */
   errors?: number[];
   /** Who may: appended to the description. */
@@ -215,10 +217,12 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
   "/api/v1/workspaces/{id}/export": {
     get: {
       summary: "Download a workspace's citation report or data",
-      description: `${exportFormats}. Built while you wait; for large workspaces POST /api/v1/workspaces/{id}/exports builds it in the background.`,
+      description: `${exportFormats}. Built while you wait for up to ${SYNC_EXPORT_MAX_DOCUMENTS} documents; beyond that the answer is 202 with a background export job (its URL in Location), as POST /api/v1/workspaces/{id}/exports gives, counted against the same limit of ${MAX_RUNNING_EXPORTS} running (429).`,
       access: "Any member",
       query: workspaceReportQuery,
+      errors: [429],
       ok: { status: 200, description: "The file", content: exportContent, headers: attachment },
+      also: [{ status: 202, description: "Too large to build while you wait: the job, RUNNING", schema: { type: "object", properties: { job: ref("ExportJob") }, required: ["job"] }, headers: { Location: { description: "The job's URL", schema: { type: "string" } } } }],
     },
   },
   "/api/v1/workspaces/{id}/exports": {
@@ -568,10 +572,18 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
   "/api/v1/sources/{id}/merge": {
     post: {
       summary: "Merge this source into another",
-      description: "Annotations, evidence and chain hops move to the source kept; the merge is recorded and can be undone.",
+      description: `Annotations, evidence and chain hops move to the source kept; the merge is recorded and can be undone. A source cited by more than ${MERGE_INLINE_MAX} rows is merged in the background: 202 with the merge RUNNING (its URL in Location), to follow at GET /api/v1/source-merges/{id}.`,
       access: "EDITOR or OWNER",
       body: ZMergeSource,
       errors: [409],
+      ok: { status: 200, description: "The merge, DONE", schema: { type: "object", properties: { merge: ref("MergeResult") }, required: ["merge"] } },
+      also: [{ status: 202, description: "The merge, RUNNING in the background", schema: { type: "object", properties: { merge: ref("MergeResult") }, required: ["merge"] }, headers: { Location: { description: "The merge's URL", schema: { type: "string" } } } }],
+    },
+  },
+  "/api/v1/source-merges/{id}": {
+    get: {
+      summary: "A merge and its progress",
+      access: "Any member",
       ok: { status: 200, description: "The merge", schema: { type: "object", properties: { merge: ref("MergeResult") }, required: ["merge"] } },
     },
   },

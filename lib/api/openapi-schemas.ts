@@ -255,7 +255,19 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
     token: { type: "string", description: "The link's secret, shown this once; only its hash is stored" },
     path: { type: "string", description: "The invitation page on this server: /invitations/{token}" },
   }),
-  MergeResult: object({ id, keptId: id, mergedId: id, moved: object({ annotations: int, evidence: int, chainHops: int }) }),
+  MergeResult: object(
+    {
+      id,
+      keptId: id,
+      mergedId: id,
+      moved: object({ annotations: int, evidence: int, chainHops: int }),
+      state: { ...oneOfStrings(["RUNNING", "DONE", "FAILED"]), description: "RUNNING while a background merge moves its rows" },
+      done: { ...int, description: "Citing rows moved so far" },
+      total: { ...int, description: "Citing rows to move" },
+      error: { ...str, description: "Why it failed" },
+    },
+    ["error"],
+  ),
   ImportPreview: object({
     items: list(
       object({

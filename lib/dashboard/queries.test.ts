@@ -138,4 +138,29 @@ describe("dashboard aggregates (real database)", () => {
     expect(titles(await page(9))).toEqual(["Doc 06:1"]);
     for (const odd of [0, -1, 1.5, Number.NaN]) expect((await page(odd)).documentPage.page).toBe(1);
   });
+
+  it("an event committed out of order, its id far below the newest, still refreshes the cached counts", async () => {
+    const ws = await testWorkspace(TEXT);
+    const { REVIEWER, VIEWER } = ws.users;
+    const a = await create(REVIEWER.id, ws.documentId, { start: 0, end: 7 });
+    const totals = async () => (await getDashboard({ userId: VIEWER.id, workspaceId: ws.workspaceId })).totals;
+    const event = (version: number, id?: bigint) => ({
+      ...(id ? { id } : {}),
+      annotationId: a.id,
+      workspaceId: ws.workspaceId,
+      documentId: ws.documentId,
+      type: "UPDATED" as const,
+      actorId: REVIEWER.id,
+      version,
+      after: {},
+    });
+    // A later transaction's event committed first, its id far above those taken meanwhile.
+    const [{ max }] = await db().$queryRaw<{ max: bigint }[]>`SELECT max(id) AS max FROM "AnnotationEvent"`;
+    await db().annotationEvent.create({ data: event(1, max + BigInt(1_000_000_000)) });
+    expect(await totals()).toEqual({ ...emptyCounts(), UNVERIFIED: 1 });
+    expect(await totals()).toEqual({ ...emptyCounts(), UNVERIFIED: 1 });
+    // The earlier transaction commits now: its change, and its event with the lower id.
+    await db().$transaction([db().annotation.update({ where: { id: a.id }, data: { status: "CONTRADICTED", version: 2 } }), db().annotationEvent.create({ data: event(2) })]);
+    expect(await totals()).toEqual({ ...emptyCounts(), CONTRADICTED: 1 });
+  });
 });

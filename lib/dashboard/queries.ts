@@ -102,16 +102,23 @@ async function aggregate(options: { userId: string; workspaceId: string; since: 
  * What the aggregates depend on: the workspace's events (every change to an annotation writes
  * one) and its documents' latest change (deleting a document drops its annotations from the
  * counts), with the week they were counted for. Event ids are taken at insert but become visible
- * at commit, so a slower transaction can commit an id below the maximum already seen: the count
- * of the workspace's events among the last 1,000 ids catches that, in one short index range.
+ * at commit, so a slower transaction can commit an id below the maximum already seen, however far
+ * below (ids are taken by every workspace, and by every instance of the app): the count of the
+ * workspace's events written in the last OUT_OF_ORDER_WINDOW catches that, since `createdAt` is
+ * the insert's time and no transaction that writes events stays open that long (Prisma's 5 s
+ * transaction timeout); the count among the last 1,000 ids catches it too for the ids nearby. Both
+ * are short ranges of the workspace's indexes.
  */
+const OUT_OF_ORDER_WINDOW = "2 minutes";
+
 async function fingerprint(options: { workspaceId: string; since: Date }): Promise<string> {
-  const [row] = await db().$queryRaw<{ lastEvent: string | null; recent: string; documents: string }[]>`
+  const [row] = await db().$queryRaw<{ lastEvent: string | null; recent: string; window: string; documents: string }[]>`
     WITH last AS (SELECT max("id") AS id FROM "AnnotationEvent" WHERE "workspaceId" = ${options.workspaceId})
     SELECT (SELECT id::text FROM last) AS "lastEvent",
            (SELECT count(*)::text FROM "AnnotationEvent" e, last WHERE e."workspaceId" = ${options.workspaceId} AND e."id" > last.id - 1000) AS "recent",
+           (SELECT count(*)::text FROM "AnnotationEvent" WHERE "workspaceId" = ${options.workspaceId} AND "createdAt" > now() - ${OUT_OF_ORDER_WINDOW}::interval) AS "window",
            (SELECT count(*)::text || '/' || coalesce(max("updatedAt")::text, '') FROM "Document" WHERE "workspaceId" = ${options.workspaceId}) AS "documents"`;
-  return `${row.lastEvent}|${row.recent}|${row.documents}|${options.since.toISOString()}`;
+  return `${row.lastEvent}|${row.recent}|${row.window}|${row.documents}|${options.since.toISOString()}`;
 }
 
 const CACHED_WORKSPACES = 200;

@@ -2,8 +2,19 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { codePointLength, sha256Hex } from "@/lib/documents/text";
 import { exportDocumentFile, exportWorkspaceFile } from "@/lib/exports/download";
-import { cancelExportJob, createExportJob, downloadExportJob, getExportJob, KEEP_FOR_MS, runExportJob, STALE_AFTER_MS } from "@/lib/exports/jobs";
-import { ZStartExport, type TExportJob } from "@/lib/exports/schemas";
+import {
+  abandonExportJob,
+  cancelExportJob,
+  createExportJob,
+  downloadExportJob,
+  exportWorkspaceNowOrLater,
+  getExportJob,
+  KEEP_FOR_MS,
+  removeExpiredExports,
+  runExportJob,
+  STALE_AFTER_MS,
+} from "@/lib/exports/jobs";
+import { MAX_RUNNING_EXPORTS, SYNC_EXPORT_MAX_DOCUMENTS, ZStartExport, type TExportJob } from "@/lib/exports/schemas";
 import { ZReportQuery } from "@/lib/reports/schemas";
 import { create, testWorkspace } from "@/lib/testing/annotation-fixtures";
 
@@ -24,7 +35,7 @@ async function workspace(extra = 3) {
   return ws;
 }
 
-const start = (userId: string, workspaceId: string, input: unknown) => createExportJob({ userId, workspaceId, input: ZStartExport.parse(input) });
+const start = (userId: string, workspaceId: string, input: unknown) => createExportJob({ userId, workspaceId, input: ZStartExport.parse(input), origin: ORIGIN });
 
 describe("export jobs (real database)", () => {
   it("reports progress document by document, then holds the file for its owner", async () => {
@@ -108,7 +119,7 @@ describe("export jobs (real database)", () => {
     await expect(start(ws.users.OWNER.id, ws.workspaceId, { format: "csv" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
 
-  it("gives up on a job silent for ten minutes, and deletes jobs older than a day when a new one starts", async () => {
+  it("gives up on a job silent for ten minutes; the scheduled clean-up deletes finished jobs older than a day", async () => {
     const ws = await workspace(0);
     const stale = await start(ws.users.OWNER.id, ws.workspaceId, { format: "csv" });
     const old = await start(ws.users.OWNER.id, ws.workspaceId, { format: "csv" });
@@ -120,9 +131,45 @@ describe("export jobs (real database)", () => {
     await runExportJob({ jobId: stale.id, origin: ORIGIN });
     expect((await getExportJob({ userId: ws.users.OWNER.id, jobId: stale.id })).state).toBe("FAILED");
 
-    await start(ws.users.OWNER.id, ws.workspaceId, { format: "csv" });
+    expect(await removeExpiredExports()).toBeGreaterThanOrEqual(1);
+    // A job silent too long is given up by the clean-up too, not only when someone reads it.
+    const silent = await start(ws.users.EDITOR.id, ws.workspaceId, { format: "csv" });
+    await db().exportJob.update({ where: { id: silent.id }, data: { updatedAt: new Date(Date.now() - STALE_AFTER_MS - 1000) } });
+    await removeExpiredExports();
+    expect(await db().exportJob.findUniqueOrThrow({ where: { id: silent.id }, select: { state: true } })).toEqual({ state: "FAILED" });
+    // One whose runs stopped the server twice is given up with the reason in words.
+    const poison = await start(ws.users.EDITOR.id, ws.workspaceId, { format: "csv" });
+    await abandonExportJob(poison.id);
+    expect(await getExportJob({ userId: ws.users.EDITOR.id, jobId: poison.id })).toMatchObject({
+      state: "FAILED",
+      error: "The export stopped the server running it twice; export fewer documents, or another format",
+    });
     expect(await db().exportJob.findUnique({ where: { id: old.id } })).toBeNull();
     expect(await db().exportJob.findUnique({ where: { id: stale.id } })).not.toBeNull();
+    // A day later the failed one goes too.
+    await removeExpiredExports(new Date(Date.now() + KEEP_FOR_MS + 1000));
+    expect(await db().exportJob.findUnique({ where: { id: stale.id } })).toBeNull();
+  });
+
+  it("each export is queued with its row, and the cap holds under parallel requests (a lock, not check-then-insert)", async () => {
+    const ws = await workspace(0);
+    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => start(ws.users.EDITOR.id, ws.workspaceId, { format: "csv" })));
+    const started = outcomes.filter((o) => o.status === "fulfilled");
+    expect(started).toHaveLength(MAX_RUNNING_EXPORTS);
+    expect(outcomes.filter((o) => o.status === "rejected").map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(Array(8 - MAX_RUNNING_EXPORTS).fill("RATE_LIMITED"));
+    expect(await db().exportJob.count({ where: { userId: ws.users.EDITOR.id, state: "RUNNING" } })).toBe(MAX_RUNNING_EXPORTS);
+    const ids = started.map((o) => (o as PromiseFulfilledResult<TExportJob>).value.id);
+    const queued = await db().$queryRaw<{ exportId: string }[]>`SELECT data->>'exportId' AS "exportId" FROM pgboss.job WHERE name = 'workspace-export' AND data->>'exportId' = ANY(${ids})`;
+    expect(queued.map((q) => q.exportId).sort()).toEqual([...ids].sort());
+  });
+
+  it("a direct workspace export beyond the small size is a job instead of a file", async () => {
+    const ws = await workspace(SYNC_EXPORT_MAX_DOCUMENTS);
+    const query = ZReportQuery.parse({ format: "csv" });
+    const later = await exportWorkspaceNowOrLater({ userId: ws.users.VIEWER.id, workspaceId: ws.workspaceId, origin: ORIGIN, query });
+    expect(later).toEqual({ job: expect.objectContaining({ state: "RUNNING", total: SYNC_EXPORT_MAX_DOCUMENTS + 1, format: "csv" }) });
+    const few = ZReportQuery.parse({ format: "csv", documents: ws.documentId });
+    expect(await exportWorkspaceNowOrLater({ userId: ws.users.VIEWER.id, workspaceId: ws.workspaceId, origin: ORIGIN, query: few })).toEqual({ file: expect.objectContaining({ contentType: "text/csv; charset=utf-8" }) });
   });
 
   it("records a failure in words when the report cannot be made", async () => {

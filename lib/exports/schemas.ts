@@ -18,6 +18,9 @@ export const EXPORT_FORMAT_LABELS: Record<TExportFormat, string> = {
 /** At most this many of one's exports may run at once; more is 429 until one finishes. */
 export const MAX_RUNNING_EXPORTS = 3;
 
+/** A workspace export of more documents than this is not built while the request waits: 202 with a job instead. */
+export const SYNC_EXPORT_MAX_DOCUMENTS = 10;
+
 /** A workspace export to build in the background: the workspace report's options as JSON. */
 export const ZStartExport = z.strictObject({
   format: z.enum(EXPORT_FORMATS, { error: `Use one of ${EXPORT_FORMATS.join(", ")}` }),

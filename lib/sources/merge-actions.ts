@@ -2,7 +2,7 @@
 import { runAction } from "@/lib/actions";
 import { parseInput } from "@/lib/api/handler";
 import type { TResult } from "@/lib/errors";
-import { mergeSource, undoMerge } from "@/lib/sources/merge";
+import { getMerge, mergeSource, undoMerge } from "@/lib/sources/merge";
 import { ZMergeSource, type TMergeResult } from "@/lib/sources/registry-schemas";
 
 export async function mergeSourceAction(sourceId: string, input: unknown): Promise<TResult<TMergeResult>> {
@@ -11,4 +11,9 @@ export async function mergeSourceAction(sourceId: string, input: unknown): Promi
 
 export async function undoMergeAction(mergeId: string): Promise<TResult<TMergeResult>> {
   return runAction((user) => undoMerge({ userId: user.id, mergeId }));
+}
+
+/** A background merge's progress, polled by the merge form. */
+export async function mergeProgressAction(mergeId: string): Promise<TResult<TMergeResult>> {
+  return runAction((user) => getMerge({ userId: user.id, mergeId }));
 }

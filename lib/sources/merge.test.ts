@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { create, eventsOf, testWorkspace, update } from "@/lib/testing/annotation-fixtures";
-import { mergeSource, undoMerge, listMergesInto } from "./merge";
+import { getMerge, mergeSource, runMergeJob, undoMerge, listMergesInto } from "./merge";
 import { createSource } from "./mutations";
 import { findSourceForPage, listSources } from "./queries";
 import { ZCreateSource } from "./schemas";
@@ -31,7 +31,7 @@ describe("merging sources (real database)", () => {
   it("moves annotations, evidence and chain hops, records the merge, and an owner's undo restores exactly", async () => {
     const { ws, leMonde, leMond, other, a1, a2, untouched, evidence, hop } = await setup();
     const merge = await mergeSource({ userId: ws.users.EDITOR.id, sourceId: leMond.id, intoId: leMonde.id });
-    expect(merge).toEqual({ id: expect.any(String), keptId: leMonde.id, mergedId: leMond.id, moved: { annotations: 2, evidence: 1, chainHops: 1 } });
+    expect(merge).toEqual({ id: expect.any(String), keptId: leMonde.id, mergedId: leMond.id, moved: { annotations: 2, evidence: 1, chainHops: 1 }, state: "DONE", done: 4, total: 4 });
 
     for (const a of [a1, a2]) {
       expect(await annotationOf(a.id)).toEqual({ sourceId: leMonde.id, version: 2 });
@@ -78,5 +78,56 @@ describe("merging sources (real database)", () => {
     await mergeSource({ userId: ws.users.OWNER.id, sourceId: leMond.id, intoId: leMonde.id });
     await expect(mergeSource({ userId: ws.users.OWNER.id, sourceId: leMond.id, intoId: other.id })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(mergeSource({ userId: ws.users.OWNER.id, sourceId: other.id, intoId: leMond.id })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("a heavily cited source is merged in the background, batch by batch with progress; the result equals the one-transaction merge", async () => {
+    const { ws, leMonde, leMond, a1, a2, untouched, evidence, hop } = await setup();
+    // Many more citing annotations than one batch, made directly.
+    const doc = await db().document.findUniqueOrThrow({ where: { id: ws.documentId }, select: { text: true, revision: true } });
+    const many = 450;
+    await db().annotation.createMany({
+      data: Array.from({ length: many }, (_, i) => ({
+        workspaceId: ws.workspaceId,
+        documentId: ws.documentId,
+        start: i % 20,
+        end: (i % 20) + 3,
+        documentRevision: doc.revision,
+        exact: doc.text.slice(i % 20, (i % 20) + 3),
+        prefix: "",
+        suffix: "",
+        sourceId: leMond.id,
+        createdById: ws.users.REVIEWER.id,
+        updatedById: ws.users.REVIEWER.id,
+      })),
+    });
+    const total = many + 4;
+    const started = await mergeSource({ userId: ws.users.EDITOR.id, sourceId: leMond.id, intoId: leMonde.id, inlineMax: 100 });
+    expect(started).toMatchObject({ state: "RUNNING", done: 0, total, moved: { annotations: 0, evidence: 0, chainHops: 0 } });
+    // Nothing moved yet; the duplicate is still listed, and a second merge of either source waits.
+    expect(await sourceOf(leMond.id)).toMatchObject({ mergedIntoId: null });
+    await expect(mergeSource({ userId: ws.users.EDITOR.id, sourceId: leMonde.id, intoId: leMond.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(undoMerge({ userId: ws.users.OWNER.id, mergeId: started.id })).rejects.toMatchObject({ code: "CONFLICT", message: "This merge is still running; undo it once it has finished" });
+    // The queued job exists (the worker is not running in this test: it is run here).
+    const [{ queued }] = await db().$queryRaw<{ queued: number }[]>`SELECT count(*)::int AS queued FROM pgboss.job WHERE name = 'source-merge' AND data->>'mergeId' = ${started.id}`;
+    expect(queued).toBe(1);
+
+    await runMergeJob({ mergeId: started.id });
+    const done = await getMerge({ userId: ws.users.VIEWER.id, mergeId: started.id });
+    expect(done).toMatchObject({ state: "DONE", done: total, total, moved: { annotations: many + 2, evidence: 1, chainHops: 1 } });
+    expect(await db().annotation.count({ where: { sourceId: leMond.id } })).toBe(0);
+    expect(await sourceOf(leMond.id)).toMatchObject({ mergedIntoId: leMonde.id });
+    expect(await db().annotationEvent.count({ where: { workspaceId: ws.workspaceId, type: "SOURCE_MERGED" } })).toBe(many + 2);
+    expect(await db().evidence.findUniqueOrThrow({ where: { id: evidence.id }, select: { sourceId: true } })).toEqual({ sourceId: leMonde.id });
+    expect(await db().chainHop.findUniqueOrThrow({ where: { id: hop.id }, select: { sourceId: true } })).toEqual({ sourceId: leMonde.id });
+    // Run again (a retry after a crash): nothing more happens.
+    await runMergeJob({ mergeId: started.id });
+    expect(await db().annotationEvent.count({ where: { workspaceId: ws.workspaceId, type: "SOURCE_MERGED" } })).toBe(many + 2);
+
+    const undone = await undoMerge({ userId: ws.users.OWNER.id, mergeId: started.id });
+    expect(undone.moved).toEqual({ annotations: many + 2, evidence: 1, chainHops: 1 });
+    for (const a of [a1, a2]) expect((await annotationOf(a.id)).sourceId).toBe(leMond.id);
+    expect((await annotationOf(untouched.id)).sourceId).not.toBe(leMond.id);
+    // A stranger learns nothing of it.
+    await expect(getMerge({ userId: ws.users.STRANGER.id, mergeId: started.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

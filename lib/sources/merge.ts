@@ -3,9 +3,10 @@ import { memberWorkspaces, requireMember, visibleSources } from "@/lib/access";
 import { db, type TTx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { AnnotationEventType } from "@/lib/generated/prisma/enums";
-import type { TMergeResult, TMergeSummary } from "@/lib/sources/registry-schemas";
+import { sendJob } from "@/lib/jobs/queue";
+import { MERGE_INLINE_MAX, type TMergeResult, type TMergeSummary } from "@/lib/sources/registry-schemas";
 
-const mergeSelect = { id: true, workspaceId: true, keptId: true, mergedId: true, movedAnnotationIds: true, movedEvidenceIds: true, movedChainHopIds: true, addedAliases: true, undoneAt: true } as const;
+const mergeSelect = { id: true, workspaceId: true, keptId: true, mergedId: true, movedAnnotationIds: true, movedEvidenceIds: true, movedChainHopIds: true, addedAliases: true, undoneAt: true, state: true, done: true, total: true } as const;
 
 /** Locks source rows in id order (so two merges of the same pair cannot deadlock) and reads them. */
 async function lockSources(tx: TTx, ids: string[]) {
@@ -56,13 +57,62 @@ function aliasesToAdd(kept: { title: string; aliases: string[] }, merged: { titl
   return added;
 }
 
+const MERGE_BATCH = 200;
+
+/** The rows citing a source, of each kind. */
+async function citingCounts(sourceId: string) {
+  const [annotations, evidence, chainHops] = await Promise.all([
+    db().annotation.count({ where: { sourceId } }),
+    db().evidence.count({ where: { sourceId } }),
+    db().chainHop.count({ where: { sourceId } }),
+  ]);
+  return annotations + evidence + chainHops;
+}
+
+/** Both sources locked and still unmerged, or 409 in words. */
+async function lockUnmerged(tx: TTx, sourceId: string, intoId: string) {
+  const rows = await lockSources(tx, [sourceId, intoId]);
+  const from = rows.find((r) => r.id === sourceId)!;
+  const into = rows.find((r) => r.id === intoId)!;
+  if (from.mergedIntoId) throw new AppError("CONFLICT", `“${from.title}” was already merged into another source`);
+  if (into.mergedIntoId) throw new AppError("CONFLICT", `“${into.title}” was itself merged into another source; merge into that one`);
+  return { from, into };
+}
+
 /**
- * Merges a duplicate source into the one kept; EDITOR or OWNER. In one transaction: annotations,
- * evidence and chain hops citing the duplicate move to the kept source, its title and aliases
- * become aliases of the kept one, it is marked merged (and leaves every list), and the merge is
- * recorded with exactly what moved so that an owner can undo it.
+ * Moves up to `limit` rows of each kind citing `fromId` to `toId` (all when no limit): annotations
+ * as new versions with one event each, evidence with a version bump, chain hops. Returns what moved.
  */
-export async function mergeSource(options: { userId: string; sourceId: string; intoId: string }): Promise<TMergeResult> {
+async function moveCiting(tx: TTx, options: { fromId: string; toId: string; actorId: string; limit?: number }) {
+  const take = options.limit;
+  const annotationIds = (await tx.annotation.findMany({ where: { sourceId: options.fromId }, select: { id: true }, orderBy: { id: "asc" }, take })).map((a) => a.id);
+  const annotations = await moveAnnotations(tx, { ids: annotationIds, fromId: options.fromId, toId: options.toId, actorId: options.actorId, type: "SOURCE_MERGED" });
+  const evidence = (await tx.evidence.findMany({ where: { sourceId: options.fromId }, select: { id: true }, orderBy: { id: "asc" }, take })).map((e) => e.id);
+  // A version bump makes evidence edits opened before the merge stale, as for annotations.
+  await tx.evidence.updateMany({ where: { id: { in: evidence }, sourceId: options.fromId }, data: { sourceId: options.toId, version: { increment: 1 } } });
+  const chainHops = (await tx.chainHop.findMany({ where: { sourceId: options.fromId }, select: { id: true }, orderBy: { id: "asc" }, take })).map((h) => h.id);
+  await tx.chainHop.updateMany({ where: { id: { in: chainHops }, sourceId: options.fromId }, data: { sourceId: options.toId } });
+  return { annotations, evidence, chainHops };
+}
+
+/** Marks the merged source merged, its names aliases of the kept one; returns the aliases added. */
+async function finishMerge(tx: TTx, from: { id: string; title: string; aliases: string[] }, into: { id: string; title: string; aliases: string[] }) {
+  const addedAliases = aliasesToAdd(into, from);
+  await tx.source.update({ where: { id: into.id }, data: { aliases: [...into.aliases, ...addedAliases], version: { increment: 1 } } });
+  await tx.source.update({ where: { id: from.id }, data: { mergedIntoId: into.id, version: { increment: 1 } } });
+  return addedAliases;
+}
+
+/**
+ * Merges a duplicate source into the one kept; EDITOR or OWNER. Annotations, evidence and chain
+ * hops citing the duplicate move to the kept source, its title and aliases become aliases of the
+ * kept one, it is marked merged (and leaves every list), and the merge is recorded with exactly
+ * what moved so that an owner can undo it. Up to MERGE_INLINE_MAX citing rows, in one transaction
+ * (state DONE); beyond, the merge is recorded RUNNING and a background job moves the rows in
+ * batches, each its own short transaction, with progress (`done` of `total`) on the record
+ * (runMergeJob). Either source in a merge still running is 409.
+ */
+export async function mergeSource(options: { userId: string; sourceId: string; intoId: string; inlineMax?: number }): Promise<TMergeResult> {
   const { userId, sourceId, intoId } = options;
   const merged = await db().source.findFirst({ where: { id: sourceId, ...visibleSources(userId) }, select: { id: true, workspaceId: true } });
   if (!merged) throw notFound("Source not found");
@@ -70,40 +120,106 @@ export async function mergeSource(options: { userId: string; sourceId: string; i
   if (intoId === sourceId) throw new AppError("VALIDATION", "A source cannot be merged into itself", { intoId: "Choose a different source" });
   const kept = await db().source.findFirst({ where: { id: intoId, workspaceId: merged.workspaceId }, select: { id: true } });
   if (!kept) throw new AppError("NOT_FOUND", "The source to keep was not found in this workspace", { intoId: "Choose a source of this workspace" });
+  const total = await citingCounts(sourceId);
 
   return db().$transaction(async (tx) => {
-    const rows = await lockSources(tx, [sourceId, intoId]);
-    const from = rows.find((r) => r.id === sourceId)!;
-    const into = rows.find((r) => r.id === intoId)!;
-    if (from.mergedIntoId) throw new AppError("CONFLICT", `“${from.title}” was already merged into another source`);
-    if (into.mergedIntoId) throw new AppError("CONFLICT", `“${into.title}” was itself merged into another source; merge into that one`);
+    const { from, into } = await lockUnmerged(tx, sourceId, intoId);
+    const running = await tx.sourceMerge.count({ where: { state: "RUNNING", OR: [{ keptId: { in: [sourceId, intoId] } }, { mergedId: { in: [sourceId, intoId] } }] } });
+    if (running > 0) throw new AppError("CONFLICT", "A merge of one of these sources is still running; wait for it to finish");
+    const base = { workspaceId: merged.workspaceId, keptId: intoId, mergedId: sourceId, actorId: userId };
 
-    const annotationIds = (await tx.annotation.findMany({ where: { sourceId }, select: { id: true } })).map((a) => a.id);
-    const movedAnnotationIds = await moveAnnotations(tx, { ids: annotationIds, fromId: sourceId, toId: intoId, actorId: userId, type: "SOURCE_MERGED" });
-    const evidence = await tx.evidence.findMany({ where: { sourceId }, select: { id: true } });
-    // A version bump makes evidence edits opened before the merge stale, as for annotations.
-    await tx.evidence.updateMany({ where: { sourceId }, data: { sourceId: intoId, version: { increment: 1 } } });
-    const hops = await tx.chainHop.findMany({ where: { sourceId }, select: { id: true } });
-    await tx.chainHop.updateMany({ where: { sourceId }, data: { sourceId: intoId } });
-
-    const addedAliases = aliasesToAdd(into, from);
-    await tx.source.update({ where: { id: intoId }, data: { aliases: [...into.aliases, ...addedAliases], version: { increment: 1 } } });
-    await tx.source.update({ where: { id: sourceId }, data: { mergedIntoId: intoId, version: { increment: 1 } } });
+    if (total > (options.inlineMax ?? MERGE_INLINE_MAX)) {
+      const record = await tx.sourceMerge.create({ data: { ...base, state: "RUNNING", total }, select: { id: true } });
+      await sendJob(tx, "source-merge", { mergeId: record.id });
+      return { id: record.id, keptId: intoId, mergedId: sourceId, moved: { annotations: 0, evidence: 0, chainHops: 0 }, state: "RUNNING", done: 0, total };
+    }
+    const moved = await moveCiting(tx, { fromId: sourceId, toId: intoId, actorId: userId });
+    const addedAliases = await finishMerge(tx, from, into);
     const record = await tx.sourceMerge.create({
-      data: {
-        workspaceId: merged.workspaceId,
-        keptId: intoId,
-        mergedId: sourceId,
-        movedAnnotationIds,
-        movedEvidenceIds: evidence.map((e) => e.id),
-        movedChainHopIds: hops.map((h) => h.id),
-        addedAliases,
-        actorId: userId,
-      },
+      data: { ...base, movedAnnotationIds: moved.annotations, movedEvidenceIds: moved.evidence, movedChainHopIds: moved.chainHops, addedAliases, done: total, total },
       select: { id: true },
     });
-    return { id: record.id, keptId: intoId, mergedId: sourceId, moved: { annotations: movedAnnotationIds.length, evidence: evidence.length, chainHops: hops.length } };
+    const counts = { annotations: moved.annotations.length, evidence: moved.evidence.length, chainHops: moved.chainHops.length };
+    return { id: record.id, keptId: intoId, mergedId: sourceId, moved: counts, state: "DONE", done: total, total };
   });
+}
+
+/**
+ * The background half of a large merge (queue "source-merge"): batches of MERGE_BATCH rows of each
+ * kind, each in its own transaction that locks the record, moves the rows and appends them to it
+ * (so a retry after a crash goes on from where the last commit left off); then, in one last
+ * transaction with both sources locked, whatever still cites the duplicate (rows cited meanwhile),
+ * the aliases and the mark. `final` false rethrows a failure for the queue to retry; the last
+ * attempt records it (FAILED, undoable for what moved).
+ */
+export async function runMergeJob(options: { mergeId: string; final?: boolean }): Promise<void> {
+  const id = options.mergeId;
+  const locked = async (tx: TTx) => {
+    await tx.$queryRaw`SELECT id FROM "SourceMerge" WHERE id = ${id} FOR UPDATE`;
+    const merge = await tx.sourceMerge.findUniqueOrThrow({ where: { id }, select: { keptId: true, mergedId: true, actorId: true, state: true } });
+    return merge.state === "RUNNING" ? merge : null;
+  };
+  const record = (moved: Awaited<ReturnType<typeof moveCiting>>) => ({
+    movedAnnotationIds: { push: moved.annotations },
+    movedEvidenceIds: { push: moved.evidence },
+    movedChainHopIds: { push: moved.chainHops },
+    done: { increment: moved.annotations.length + moved.evidence.length + moved.chainHops.length },
+  });
+  try {
+    for (;;) {
+      const moved = await db().$transaction(async (tx) => {
+        const merge = await locked(tx);
+        if (!merge) return null;
+        const batch = await moveCiting(tx, { fromId: merge.mergedId, toId: merge.keptId, actorId: merge.actorId, limit: MERGE_BATCH });
+        await tx.sourceMerge.update({ where: { id }, data: record(batch) });
+        return batch;
+      });
+      if (!moved || moved.annotations.length + moved.evidence.length + moved.chainHops.length === 0) break;
+    }
+    await db().$transaction(async (tx) => {
+      const merge = await locked(tx);
+      if (!merge) return;
+      const { from, into } = await lockUnmerged(tx, merge.mergedId, merge.keptId);
+      const rest = await moveCiting(tx, { fromId: merge.mergedId, toId: merge.keptId, actorId: merge.actorId });
+      const addedAliases = await finishMerge(tx, from, into);
+      await tx.sourceMerge.update({ where: { id }, data: { ...record(rest), addedAliases, state: "DONE" } });
+      await tx.$executeRaw`UPDATE "SourceMerge" SET total = done WHERE id = ${id}`;
+    });
+  } catch (error) {
+    if (options.final === false) throw error;
+    if (!(error instanceof AppError)) console.error(`Merge ${id} failed`, error);
+    const message = error instanceof AppError ? error.message : "The merge stopped on our side; an owner can undo what moved, then merge again";
+    await db().sourceMerge.updateMany({ where: { id, state: "RUNNING" }, data: { state: "FAILED", error: message } });
+  }
+}
+
+/** A merge whose runs stopped the server running it twice: FAILED, not tried again (an owner can undo what moved). */
+export async function abandonMergeJob(id: string): Promise<void> {
+  await db().sourceMerge.updateMany({
+    where: { id, state: "RUNNING" },
+    data: { state: "FAILED", error: "The merge stopped the server running it twice; an owner can undo what moved, then merge again" },
+  });
+}
+
+/** A merge's progress, for a member of its workspace; 404 otherwise. */
+export async function getMerge(options: { userId: string; mergeId: string }): Promise<TMergeResult> {
+  const found = await db().sourceMerge.findUnique({ where: { id: options.mergeId }, select: { ...mergeSelect, error: true } });
+  const visible = found && (await db().workspace.count({ where: { id: found.workspaceId, ...memberWorkspaces(options.userId) } }));
+  if (!found || !visible) throw notFound("Merge not found");
+  return presentMerge(found);
+}
+
+function presentMerge(m: { id: string; keptId: string; mergedId: string; movedAnnotationIds: string[]; movedEvidenceIds: string[]; movedChainHopIds: string[]; state: TMergeResult["state"]; done: number; total: number; error?: string }): TMergeResult {
+  return {
+    id: m.id,
+    keptId: m.keptId,
+    mergedId: m.mergedId,
+    moved: { annotations: m.movedAnnotationIds.length, evidence: m.movedEvidenceIds.length, chainHops: m.movedChainHopIds.length },
+    state: m.state,
+    done: m.done,
+    total: m.total,
+    ...(m.error ? { error: m.error } : {}),
+  };
 }
 
 /** Removes one occurrence of each added alias, so an alias the kept source had twice keeps one. */
@@ -134,6 +250,7 @@ export async function undoMerge(options: { userId: string; mergeId: string }): P
     await tx.$queryRaw`SELECT id FROM "SourceMerge" WHERE id = ${options.mergeId} FOR UPDATE`;
     const merge = await tx.sourceMerge.findUniqueOrThrow({ where: { id: options.mergeId }, select: mergeSelect });
     if (merge.undoneAt) throw new AppError("CONFLICT", "This merge was already undone");
+    if (merge.state === "RUNNING") throw new AppError("CONFLICT", "This merge is still running; undo it once it has finished");
     const rows = await lockSources(tx, [merge.keptId, merge.mergedId]);
     const kept = rows.find((r) => r.id === merge.keptId)!;
     if (kept.mergedIntoId) throw new AppError("CONFLICT", `“${kept.title}” was merged into another source since; undo that merge first`);
@@ -154,7 +271,8 @@ export async function undoMerge(options: { userId: string; mergeId: string }): P
     const hops = await tx.chainHop.updateMany({ where: { id: { in: merge.movedChainHopIds }, sourceId: merge.keptId }, data: { sourceId: merge.mergedId } });
     await tx.source.update({ where: { id: merge.keptId }, data: { aliases: withoutAdded(kept.aliases, merge.addedAliases), version: { increment: 1 } } });
     await tx.sourceMerge.update({ where: { id: merge.id }, data: { undoneAt: new Date(), undoneById: userId } });
-    return { id: merge.id, keptId: merge.keptId, mergedId: merge.mergedId, moved: { annotations: annotationIds.length, evidence: evidence.count, chainHops: hops.count } };
+    const moved = { annotations: annotationIds.length, evidence: evidence.count, chainHops: hops.count };
+    return { id: merge.id, keptId: merge.keptId, mergedId: merge.mergedId, moved, state: merge.state, done: merge.done, total: merge.total };
   });
 }
 
@@ -178,12 +296,9 @@ export async function listMergesInto(options: { userId: string; sourceId: string
   const title = new Map(sources.map((s) => [s.id, s.title]));
   const name = new Map(actors.map((u) => [u.id, u.name]));
   return merges.map((m) => ({
-    id: m.id,
-    keptId: m.keptId,
-    mergedId: m.mergedId,
+    ...presentMerge(m),
     mergedTitle: title.get(m.mergedId) ?? "",
     actorName: name.get(m.actorId) ?? "",
     createdAt: m.createdAt.toISOString(),
-    moved: { annotations: m.movedAnnotationIds.length, evidence: m.movedEvidenceIds.length, chainHops: m.movedChainHopIds.length },
   }));
 }

@@ -21,11 +21,20 @@ export type TRegistryEntry = TSource & { citationCount: number; statusCounts: Pa
 
 export const ZMergeSource = z.strictObject({ intoId: z.string({ error: "Choose the source to keep" }).min(1, "Choose the source to keep") });
 
+/** Citing rows (annotations, evidence, chain hops) a merge moves in one transaction; a source cited more is merged in the background, in batches. */
+export const MERGE_INLINE_MAX = 500;
+
 export type TMergeResult = {
   id: string;
   keptId: string;
   mergedId: string;
   moved: { annotations: number; evidence: number; chainHops: number };
+  /** DONE at once for most merges; a heavily cited source's merge runs in the background (RUNNING, `done` of `total` citing rows moved). */
+  state: "RUNNING" | "DONE" | "FAILED";
+  done: number;
+  total: number;
+  /** Why it failed, when it did. */
+  error?: string;
 };
 
 /** A merge into a source, for the kept source's page (with Undo for owners). */

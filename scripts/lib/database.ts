@@ -27,7 +27,8 @@ const PROFILES = {
   backup: { port: 54399, dir: "pg-backup" },
   restore: { port: 54409, dir: "pg-restore" },
   "bench-large": { port: 54419, dir: "pg-bench-large" },
-  "bench-revision": { port: 54429, dir: "pg-bench-revision" },
+  "bench-revision": { port: 54439, dir: "pg-bench-revision" },
+  instances: { port: 54429, dir: "pg-instances" },
 };
 
 const USER = "postgres";

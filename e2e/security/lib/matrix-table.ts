@@ -201,6 +201,7 @@ export const ROUTES: Record<string, TRouteRow> = {
     expect: route("EDITOR"),
     call: async ({ world }) => ({ path: `/api/v1/sources/${await world.fresh.source()}/merge`, json: { intoId: await world.fresh.source() } }),
   },
+  "GET /api/v1/source-merges/[id]": { expect: route("VIEWER"), call: async ({ world }) => ({ path: `/api/v1/source-merges/${await world.fresh.merge()}` }) },
   "POST /api/v1/source-merges/[id]/undo": { expect: route("OWNER"), call: async ({ world }) => ({ path: `/api/v1/source-merges/${await world.fresh.merge()}/undo` }) },
   "GET /api/v1/sources/export": { expect: route("VIEWER"), call: async ({ world }) => ({ path: `/api/v1/sources/export?workspaceId=${world.a.id}&format=bibtex` }) },
   "POST /api/v1/sources/import": { expect: route("REVIEWER"), call: async ({ world }) => ({ path: "/api/v1/sources/import", json: cslImport(world) }) },
@@ -297,6 +298,7 @@ export const ACTIONS: Record<string, TActionRow> = {
   "lib/sources/import-actions.ts#previewImportAction": { expect: action("REVIEWER"), args: async ({ world }) => [cslImport(world)] },
   "lib/sources/import-actions.ts#importSourcesAction": { expect: action("REVIEWER"), args: async ({ world }) => [cslImport(world)] },
   "lib/sources/merge-actions.ts#mergeSourceAction": { expect: action("EDITOR"), args: async ({ world }) => [await world.fresh.source(), { intoId: await world.fresh.source() }] },
+  "lib/sources/merge-actions.ts#mergeProgressAction": { expect: action("VIEWER"), args: async ({ world }) => [await world.fresh.merge()] },
   "lib/sources/merge-actions.ts#undoMergeAction": { expect: action("OWNER"), args: async ({ world }) => [await world.fresh.merge()] },
 
   "lib/invitations/actions.ts#inviteMemberAction": {
