@@ -96,17 +96,52 @@ export class AnchorText {
 }
 
 /** Characters of `prefix` that the text repeats just before `at`, counted back from the quote. */
-function prefixAgreement(text: string, at: number, prefix: string): number {
+function exactPrefixAgreement(text: string, at: number, prefix: string): number {
   let n = 0;
   while (n < prefix.length && at - n - 1 >= 0 && text.charCodeAt(at - n - 1) === prefix.charCodeAt(prefix.length - n - 1)) n++;
   return n;
 }
 
 /** Characters of `suffix` that the text repeats from `at` on. */
-function suffixAgreement(text: string, at: number, suffix: string): number {
+function exactSuffixAgreement(text: string, at: number, suffix: string): number {
   let n = 0;
   while (n < suffix.length && at + n < text.length && text.charCodeAt(at + n) === suffix.charCodeAt(n)) n++;
   return n;
+}
+
+/** Extra characters of text read beside the context, for an approximate match that needs them. */
+const CONTEXT_SLACK = 8;
+
+/**
+ * How much of a context the text repeats next to the quote when it does not repeat it exactly: its
+ * characters less the edits an approximate match needs (a context typed by hand, or copied from a
+ * page whose spacing differs), whitespace at the join with the quote not counted. `side` "before":
+ * the context ends where the quote begins; "after": it begins where the quote ends.
+ */
+function approximateAgreement(window: string, context: string, side: "before" | "after"): number {
+  const pattern = side === "before" ? context.trimEnd() : context.trimStart();
+  const near = side === "before" ? window.trimEnd() : window.trimStart();
+  if (pattern.length === 0 || near.length === 0) return 0;
+  // The library answers the matches with the fewest errors anywhere in the window: characters
+  // between one and the quote count against it as errors too.
+  let best = 0;
+  for (const m of search(near, pattern, Math.floor(pattern.length / 2))) {
+    const gap = side === "before" ? near.length - m.end : m.start;
+    best = Math.max(best, pattern.length - m.errors - gap);
+  }
+  return best;
+}
+
+function prefixAgreement(text: string, at: number, prefix: string): number {
+  const exact = exactPrefixAgreement(text, at, prefix);
+  if (exact === prefix.length) return exact;
+  return Math.max(exact, approximateAgreement(text.slice(Math.max(0, at - prefix.length - CONTEXT_SLACK), at), prefix, "before"));
+}
+
+function suffixAgreement(text: string, at: number, suffix: string): number {
+  const exact = exactSuffixAgreement(text, at, suffix);
+  if (exact === suffix.length) return exact;
+  return Math.max(exact, approximateAgreement(text.slice(at, at + suffix.length + CONTEXT_SLACK), suffix, "after"));
 }
 
 type TCandidate = { from: number; to: number; context: number; score: number };

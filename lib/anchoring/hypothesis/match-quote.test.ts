@@ -8,7 +8,22 @@
  */
 import { assert, describe, it } from "vitest";
 
-const DIFFERS_ON_PURPOSE: Record<string, string> = {};
+/**
+ * 15 of Hypothesis's 19 tests pass. These 4 do not, by our rules:
+ * - an approximate match may differ from the quote in at most 20 % of its characters
+ *   (FUZZY_ERROR_RATE): "some years later" differs from "Many years later" in 4 of 16 (25 %), and
+ *   "Some years after" in more. Hypothesis takes the closest match however far; we would rather say
+ *   a quote is lost, and flag it, than put a verdict on other words;
+ * - the score is how much of the quote is as it was, which is what a reviewer re-checking a verdict
+ *   needs to know; the context (prefix and suffix) chooses between places, but a quote found whole
+ *   scores 1 whatever its context, where Hypothesis lowers the score with the context's likeness.
+ */
+const DIFFERS_ON_PURPOSE: Record<string, string> = {
+  "finds best approximate match if there is no exact match": "at most 20 % of a quote's characters may differ in an approximate match (here 25 %)",
+  "scores matches based on quote similarity": "the least similar quote (“Some years after”) is past the 20 % budget, so it is not found",
+  "scores matches based on prefix similarity": "the score measures the quote alone; the prefix only chooses between places",
+  "scores matches based on suffix similarity": "the score measures the quote alone; the suffix only chooses between places",
+};
 
 const globals = globalThis as Record<string, unknown>;
 globals.describe = describe;
