@@ -62,7 +62,7 @@ test.describe("a workspace with annotations", () => {
     data = await annotatedWorkspace(request);
     await request.dispose();
   });
-  const pages = ["/documents", "/documents/:doc/report", "/documents/:doc/activity", "/documents/:doc/import", "/dashboard", "/queue", "/queue?tab=unassigned", "/inbox", "/sources", "/sources/:source", "/sources/:source/edit", "/reports", "/workspaces/:id"];
+  const pages = ["/documents", "/documents/:doc/report", "/documents/:doc/activity", "/documents/:doc/import", "/documents/:doc/revisions?read=1", "/documents/:doc/edit", "/dashboard", "/queue", "/queue?tab=unassigned", "/inbox", "/sources", "/sources/:source", "/sources/:source/edit", "/reports", "/workspaces/:id"];
   const fill = (path: string) => path.replace(":doc", data.documentId).replace(":source", data.sourceId).replace(":id", data.workspace.id);
   for (const path of pages) {
     test(`${path} has no axe violations`, async ({ page }) => {

@@ -1,6 +1,7 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { readCorpusText } from "../prisma/demo";
 import { createAnnotation, item, sidebar } from "./fixtures/annotator";
+import { expectAccessible } from "./fixtures/axe";
 import { createWorkspace, prisma, signIn } from "./fixtures/factories";
 
 const COMPILATION = "Khojaly Genocide (Presidential Library compilation)";
@@ -59,6 +60,7 @@ test("an editor fixes “саn bе” inside a verified, signed-off annotation: 
   await entry.locator(":scope > .item-button").click();
   const recheck = sidebar(reader).getByRole("region", { name: "Needs re-check" });
   await expect(recheck).toContainText("Revision 2 of the text changed the words this annotation quotes");
+  await expectAccessible(reader, "reading view with an annotation that needs a re-check");
   await expect(sidebar(reader).getByRole("region", { name: "Sign-off" })).toContainText("the text changed in revision 2");
 
   // The diff shows the change, word by word.
@@ -66,13 +68,15 @@ test("an editor fixes “саn bе” inside a verified, signed-off annotation: 
   const diff = page.getByRole("region", { name: "Changes from revision 1 to revision 2" });
   await expect(diff.locator("del")).toHaveText(["саn", "bе"]);
   await expect(diff.locator("ins")).toHaveText(["can", "be"]);
+  await expectAccessible(page, "revisions with a diff");
   await page.getByRole("link", { name: "Revision 1", exact: true }).click();
-  await expect(page.getByRole("region", { name: "Text of revision 1" }).or(page.locator(".revision-text"))).toContainText(OCR);
+  await expect(page.getByRole("region", { name: "Text of revision 1" })).toContainText(OCR);
 
   // The reviewer has read it again: the flag goes, with an event in its history.
   await recheck.getByRole("button", { name: "Checked again" }).click();
   await expect(entry).not.toContainText("Needs re-check");
-  await expect(sidebar(reader).getByText("Checked again after the text changed")).toBeVisible();
+  await sidebar(reader).getByRole("button", { name: /^History/ }).click();
+  await expect(sidebar(reader).locator(".history-head strong")).toContainText(["Quoted words changed in a new revision of the text", "Checked again after the text changed"]);
 });
 
 test("two editors save on the same revision: one revision, one refusal, and the second edit re-applied on top of the first", async ({ page, browser }) => {

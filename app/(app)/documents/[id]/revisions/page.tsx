@@ -129,9 +129,10 @@ export default async function RevisionsPage({ params, searchParams }: TProps) {
       )}
 
       {reading && (
-        <section aria-labelledby="read-heading">
+        <section>
           <h2 id="read-heading">Text of revision {reading.number}</h2>
-          <div className="revision-text" tabIndex={0} aria-labelledby="read-heading">
+          {/* Focusable so that a keyboard can scroll it; a region so that it is named. */}
+          <div className="revision-text" tabIndex={0} role="region" aria-labelledby="read-heading">
             {reading.text}
           </div>
         </section>
