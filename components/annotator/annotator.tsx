@@ -579,6 +579,7 @@ export function Annotator(props: {
         <NewAnnotationDialog
           documentId={props.documentId}
           span={dialogSpan}
+          revision={props.revision}
           sources={sources}
           onClose={() => setDialogSpan(null)}
           onSaved={(a) => {

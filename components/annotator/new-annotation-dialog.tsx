@@ -12,6 +12,8 @@ import type { TSource } from "@/lib/sources/schemas";
 export function NewAnnotationDialog(props: {
   documentId: string;
   span: { start: number; end: number; exact: string };
+  /** The revision of the text the span was chosen in: the server carries it to a later one, or refuses. */
+  revision: number;
   sources: TSource[];
   onSaved: (annotation: TAnnotationView) => void;
   onClose: () => void;
@@ -39,7 +41,7 @@ export function NewAnnotationDialog(props: {
       return;
     }
     setPending(true);
-    const result = await createAnnotationAction(props.documentId, { start: props.span.start, end: props.span.end, exact: props.span.exact, ...draftPayload(draft) });
+    const result = await createAnnotationAction(props.documentId, { start: props.span.start, end: props.span.end, exact: props.span.exact, revision: props.revision, ...draftPayload(draft) });
     // Saved: the dialog closes (after the frame that paints the highlight) still pending, so that
     // it neither renders again first nor takes a second Save meanwhile.
     if (result.ok) return props.onSaved(result.data);

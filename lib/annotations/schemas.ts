@@ -18,6 +18,8 @@ export const ZCreateAnnotation = z
     end: ZOffset,
     /** When sent, must equal the text between start and end. */
     exact: z.string().optional(),
+    /** The revision of the text start and end count in; an earlier one is carried to the latest (or 409). */
+    revision: z.number().int().positive().optional(),
     sourceId: z.string().min(1).nullable().optional(),
     source: ZInlineSource.optional(),
     locator: editable.locator.default(""),

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { requireMember, visibleAnnotations } from "@/lib/access";
 import { quoteSelector, spanProblem } from "@/lib/anchoring/selectors";
+import { remapSpans } from "@/lib/revisions/remap";
 import { changedFields, recordAnnotationEvent, snapshotOf, snapshotSelect, type TSnapshot } from "@/lib/annotations/events";
 import { annotationSelect, presentAnnotation, type TAnnotationRow } from "@/lib/annotations/present";
 import type { TAnnotation, TCreateAnnotationParsed } from "@/lib/annotations/schemas";
@@ -281,17 +282,43 @@ async function insertWithSource(options: TCreateOptions & { text: TKnownText; sp
  * span and status valid (else 422), then the insert. Three or four round trips.
  */
 async function createChecked(options: TCreateOptions): Promise<TAnnotation> {
-  const { input } = options;
   const target = await createTarget(options);
   if (!target) throw notFound("Document not found");
   if (!hasRole(target.role, "REVIEWER")) throw new AppError("FORBIDDEN", "This needs the REVIEWER role or higher in this workspace");
   const text = await documentText(target);
+  const input = options.input.revision !== undefined && options.input.revision !== target.revision ? await spanInLatest(options.input, text) : options.input;
+  options = { ...options, input };
   const span = anchor(text, input);
   checkEvidenceRule(input.status, 0);
   const { row, source } = await insertWithSource({ ...options, text, span, workspaceId: target.workspaceId });
   // Checked a moment ago: a source merged or removed, or the caller's access gone, in between.
   if (!row) throw input.sourceId ? unknownSource() : notFound("Document not found");
   return presentCreated(row, source, text);
+}
+
+/**
+ * A span chosen in an earlier revision of the text (the reader's page was older than the text), in
+ * the latest: carried over as a revision carries annotations (lib/revisions/remap.ts) when no change
+ * touched its words; 409 when one did, or they are gone: a new annotation is not born "needs
+ * re-check", its maker is there to choose the words again. 422 for a revision that does not exist.
+ */
+async function spanInLatest(input: TCreateAnnotationParsed, latest: TKnownText): Promise<TCreateAnnotationParsed> {
+  const revision = input.revision as number;
+  const old = revision < latest.revision ? await db().documentRevision.findUnique({ where: { documentId_number: { documentId: latest.documentId, number: revision } }, select: { text: true } }) : null;
+  if (!old) throw new AppError("VALIDATION", "Unknown revision", { revision: `The text's revisions run from 1 to ${latest.revision}` });
+  const problem = spanProblem(old.text, input);
+  if (problem) throw new AppError("VALIDATION", "The span does not fit that revision", { [problem.field]: problem.message });
+  const [outcome] = remapSpans(old.text, latest.text, [{ id: "new", start: input.start, end: input.end, ...quoteSelector(old.text, input) }]).outcomes;
+  if (outcome.kind === "kept") return { ...input, revision: latest.revision };
+  if (outcome.kind === "shifted") return { ...input, revision: latest.revision, start: outcome.start, end: outcome.end, exact: outcome.exact };
+  throw new AppError(
+    "CONFLICT",
+    outcome.kind === "orphaned"
+      ? `The text changed since revision ${revision}: the words you chose are no longer in it. Revision ${latest.revision} is the latest; choose them again there.`
+      : `The text changed since revision ${revision}: the words you chose now read “${outcome.exact}”. Revision ${latest.revision} is the latest; choose them again there.`,
+    undefined,
+    { current: { revision: latest.revision } },
+  );
 }
 
 /**
@@ -305,6 +332,7 @@ export async function createAnnotation(options: TCreateOptions): Promise<TAnnota
   const { userId, input } = options;
   const known = knownTexts.get(options.documentId);
   if (!known || input.source || input.sourceId || evidenceRuleProblem(input.status, 0)) return createChecked(options);
+  if (input.revision !== undefined && input.revision !== known.revision) return createChecked(options);
   if (spanProblem(known.text, input, known.length)) return createChecked(options);
   const span = anchor(known, input);
   const row = await insertCreated(db(), { userId, text: known, span, sourceId: null, input });

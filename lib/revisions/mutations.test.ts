@@ -78,3 +78,15 @@ describe("createRevision (real database)", () => {
     await expect(db().documentRevision.deleteMany({ where: { documentId } })).rejects.toThrow(/permission denied/i);
   });
 });
+
+describe("an annotation made on an earlier revision (real database)", () => {
+  it("is carried to the latest when no change touched its words, and refused with 409 when one did", async () => {
+    const { documentId, users } = await testWorkspace(TEXT);
+    await revise(users.EDITOR.id, documentId, 1, `A new first sentence. ${TEXT.replace("саn bе", "can be")}`);
+    const newsweek = spanOf(TEXT, "Newsweek");
+    const carried = await create(users.REVIEWER.id, documentId, { ...newsweek, revision: 1 });
+    expect(carried).toMatchObject({ exact: "Newsweek", documentRevision: 2, start: newsweek.start + "A new first sentence. ".length });
+    await expect(create(users.REVIEWER.id, documentId, { ...spanOf(TEXT, "саn bе"), revision: 1 })).rejects.toMatchObject({ code: "CONFLICT", current: { revision: 2 } });
+    await expect(create(users.REVIEWER.id, documentId, { ...newsweek, revision: 7 })).rejects.toMatchObject({ code: "VALIDATION", fields: { revision: expect.any(String) } });
+  });
+});
