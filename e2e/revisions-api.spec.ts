@@ -29,6 +29,18 @@ test("the API saves a revision of the compilation (an OCR fix), carries the anno
   const byId = new Map(annotations.map((a: { id: string }) => [a.id, a]));
   expect(byId.get(over.id)).toMatchObject({ documentRevision: 2, needsRecheck: true, exact: expect.stringContaining(fixed) });
   expect(byId.get(elsewhere.id)).toMatchObject({ needsRecheck: false, exact: "Memorial", anchorSimilarity: null });
+  const flagged = (await (await request.get(`/api/v1/documents/${doc.id}/annotations?needsRecheck=true`)).json()).annotations;
+  expect(flagged.map((a: { id: string }) => a.id)).toEqual([over.id]);
+  expect((await request.get(`/api/v1/documents/${doc.id}/annotations?needsRecheck=maybe`)).status()).toBe(422);
+
+  // A reviewer's "Checked again" clears the flag, once.
+  const version = (byId.get(over.id) as { version: number }).version;
+  await apiSignIn(request, workspace.users.REVIEWER);
+  const rechecked = await request.post(`/api/v1/annotations/${over.id}/recheck`, { data: { version } });
+  expect(rechecked.status()).toBe(200);
+  expect(await rechecked.json()).toMatchObject({ needsRecheck: false, version: version + 1 });
+  expect((await request.post(`/api/v1/annotations/${over.id}/recheck`, { data: { version: version + 1 } })).status()).toBe(409);
+  await apiSignIn(request, workspace.users.EDITOR);
 
   const stale = await request.post(`/api/v1/documents/${doc.id}/revisions`, { data: { baseRevision: 1, text: `${text} Another edit.`, reason: "late" } });
   expect(stale.status()).toBe(409);

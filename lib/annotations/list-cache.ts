@@ -111,9 +111,9 @@ function forget(key: string) {
  * listAnnotations as the JSON body of the API's answer, `{"annotations":[…]}`: the same content,
  * from the kept copy when it is still exact. The visibility check runs on every call.
  */
-export async function listAnnotationsJson(options: { userId: string; documentId: string; status?: TStatus; sourceId?: string }): Promise<string> {
+export async function listAnnotationsJson(options: { userId: string; documentId: string; status?: TStatus; sourceId?: string; needsRecheck?: boolean }): Promise<string> {
   const doc = await visibleDocument(options);
-  const key = `${doc.id}\n${options.status ?? ""}\n${options.sourceId ?? ""}`;
+  const key = `${doc.id}\n${options.status ?? ""}\n${options.sourceId ?? ""}\n${options.needsRecheck ? "recheck" : ""}`;
   const kept = entries.get(key);
   const [stamp, shown] = await Promise.all([annotationsStamp(doc.id), kept ? shownNow(kept) : null]);
   if (kept && kept.stamp === stamp && kept.shown === shown) {
@@ -123,7 +123,13 @@ export async function listAnnotationsJson(options: { userId: string; documentId:
     return kept.body;
   }
 
-  const annotations = await documentAnnotations({ documentId: doc.id, statuses: options.status ? [options.status] : undefined, sourceId: options.sourceId, pageStarts: doc.pageStarts });
+  const annotations = await documentAnnotations({
+    documentId: doc.id,
+    statuses: options.status ? [options.status] : undefined,
+    sourceId: options.sourceId,
+    needsRecheck: options.needsRecheck,
+    pageStarts: doc.pageStarts,
+  });
   const body = JSON.stringify({ annotations });
   keep(key, { ...shownIn(annotations), stamp, body });
   return body;

@@ -31,7 +31,7 @@ type TListRow = Prisma.AnnotationGetPayload<{ select: typeof listRowSelect }>;
 const LIST_COLUMNS = sqlColumns(listRowSelect);
 
 /** Which of a document's live annotations: all, or those of the given statuses and/or one source. */
-export type TDocumentAnnotationsFilter = { documentId: string; statuses?: readonly TStatus[]; sourceId?: string };
+export type TDocumentAnnotationsFilter = { documentId: string; statuses?: readonly TStatus[]; sourceId?: string; needsRecheck?: boolean };
 
 /**
  * The live annotations of a document (optionally of some statuses or one source) in reading order. Plain
@@ -40,9 +40,10 @@ export type TDocumentAnnotationsFilter = { documentId: string; statuses?: readon
 export function annotationRows(options: TDocumentAnnotationsFilter): Promise<TListRow[]> {
   const status = options.statuses?.length ? Prisma.sql`AND "status" = ANY(${[...options.statuses]}::"VerificationStatus"[])` : Prisma.empty;
   const source = options.sourceId ? Prisma.sql`AND "sourceId" = ${options.sourceId}` : Prisma.empty;
+  const recheck = options.needsRecheck ? Prisma.sql`AND "needsRecheck"` : Prisma.empty;
   return db().$queryRaw<TListRow[]>`
     SELECT ${LIST_COLUMNS} FROM "Annotation"
-    WHERE "documentId" = ${options.documentId} AND "deletedAt" IS NULL ${status} ${source}
+    WHERE "documentId" = ${options.documentId} AND "deletedAt" IS NULL ${status} ${source} ${recheck}
     ORDER BY "start", "end", "createdAt", "id"`;
 }
 
@@ -99,9 +100,9 @@ export async function peopleByIds(ids: readonly string[]): Promise<TPerson[]> {
  * relations made Prisma send one query per relation with every annotation's key in it: 10 queries
  * and over 100 ms for 2,000 annotations, most of it lists of the same few people.)
  */
-export async function listAnnotations(options: { userId: string; documentId: string; status?: TStatus; sourceId?: string }): Promise<TAnnotation[]> {
+export async function listAnnotations(options: { userId: string; documentId: string; status?: TStatus; sourceId?: string; needsRecheck?: boolean }): Promise<TAnnotation[]> {
   const doc = await visibleDocument(options);
-  return documentAnnotations({ documentId: doc.id, statuses: options.status ? [options.status] : undefined, sourceId: options.sourceId, pageStarts: doc.pageStarts });
+  return documentAnnotations({ documentId: doc.id, statuses: options.status ? [options.status] : undefined, sourceId: options.sourceId, needsRecheck: options.needsRecheck, pageStarts: doc.pageStarts });
 }
 
 /**

@@ -74,6 +74,8 @@ export type TSignOffParsed = z.output<typeof ZSignOff>;
 export const ZAnnotationFilters = z.strictObject({
   status: ZStatus.optional(),
   sourceId: z.string().min(1).optional(),
+  /** "true": only those a revision of the text flagged for a re-check. */
+  needsRecheck: z.enum(["true", "false"], { error: "true or false" }).transform((v) => v === "true").optional(),
 });
 
 export type TPerson = { id: string; name: string; email: string };

@@ -370,7 +370,7 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
       summary: "List a document's annotations",
       description: "Live ones, by start, end and creation.",
       access: "Any member",
-      query: queryOf(ZAnnotationFilters, { status: "Only this status", sourceId: "Only annotations claiming this source" }),
+      query: queryOf(ZAnnotationFilters, { status: "Only this status", sourceId: "Only annotations claiming this source", needsRecheck: "`true`: only those a revision of the text flagged for a re-check" }),
       ok: { status: 200, description: "The annotations", schema: { type: "object", properties: { annotations: { type: "array", items: ref("Annotation") } }, required: ["annotations"] } },
     },
     post: {

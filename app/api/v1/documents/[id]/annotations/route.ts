@@ -14,7 +14,11 @@ const admitList = admission({ limit: 4, waitMs: 2_000 });
 export const GET = apiRoute(async ({ req, user, params }) => {
   const search = new URL(req.url).searchParams;
   // An empty parameter (?status=) means no filter, as a plain HTML form sends it.
-  const filters = parseInput(ZAnnotationFilters, { status: search.get("status") || undefined, sourceId: search.get("sourceId") || undefined });
+  const filters = parseInput(ZAnnotationFilters, {
+    status: search.get("status") || undefined,
+    sourceId: search.get("sourceId") || undefined,
+    needsRecheck: search.get("needsRecheck") || undefined,
+  });
   return admitList(async () => jsonBody(await listAnnotationsJson({ userId: user.id, documentId: params.id, ...filters })));
 });
 
