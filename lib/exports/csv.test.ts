@@ -15,7 +15,7 @@ describe("CSV export", () => {
     expect(file.contentType).toBe("text/csv; charset=utf-8");
     expect(file.extension).toBe("csv");
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(text.split("\r\n")[0]).toBe("\uFEFFDocument,Document ID,Annotation ID,Start,End,Page,Placed,Quote,Source,Source title,Source outlet,Source authors,Source kind,Source date,Source URL,Locator,Attribution in the text,Status,Evidence count,Assignee,Verdict by,Signed off by,Sign-off,Created,Updated,Note");
+    expect(text.split("\r\n")[0]).toBe("\uFEFFDocument,Document ID,Revision,Text SHA-256,Annotation ID,Needs re-check,Start,End,Page,Placed,Quote,Source,Source title,Source outlet,Source authors,Source kind,Source date,Source URL,Locator,Attribution in the text,Status,Evidence count,Assignee,Verdict by,Signed off by,Sign-off,Created,Updated,Note");
     expect(text.replace(/\r\n/g, "").includes("\n")).toBe(true); // the multi-line note keeps its LF inside quotes
     expect(text.endsWith("\r\n")).toBe(true);
   });

@@ -27,7 +27,11 @@ function pages(a: TReportAnnotation): string {
 export const CSV_COLUMNS: [string, (d: TReportDocument, a: TReportAnnotation) => string | number][] = [
   ["Document", (d) => d.title],
   ["Document ID", (d) => d.id],
+  // The revision of the text the offsets count in, and that text's hash.
+  ["Revision", (d) => d.revision],
+  ["Text SHA-256", (d) => d.sha256],
   ["Annotation ID", (_, a) => a.id],
+  ["Needs re-check", (_, a) => (a.needsRecheck ? "Yes" : "")],
   // An orphaned annotation (imported, not found in the text) has no place: no start or end.
   ["Start", (_, a) => (a.orphaned ? "" : a.start)],
   ["End", (_, a) => (a.orphaned ? "" : a.end)],

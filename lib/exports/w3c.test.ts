@@ -82,6 +82,9 @@ describe("W3C Web Annotation export", () => {
         "dcterms:issued": "1992-03",
         via: "https://memo.example/doklad.pdf",
         "schema:archivedAt": "https://archive.example/memo/doklad.pdf",
+        // The revision the positions count in (the fixture's Russian report is at its third), and its text's hash.
+        "schema:version": "3",
+        "schema:sha256": "1".repeat(64),
       },
       // The quote and position as before; the page (where the span starts: it runs on to page 2) as an alternative.
       selector: [

@@ -60,6 +60,9 @@ export function w3cSource(document: TReportDocument) {
     ...(m.datePublished ? { "dcterms:issued": m.datePublished } : {}),
     ...(m.originalUrl ? { via: m.originalUrl } : {}),
     ...(m.archivedUrl ? { "schema:archivedAt": m.archivedUrl } : {}),
+    // The revision of the text the positions count in, and that text's hash.
+    "schema:version": String(document.revision),
+    "schema:sha256": document.sha256,
   };
 }
 

@@ -120,12 +120,14 @@ function languageName(code: string): string {
 /**
  * The document's own provenance, worded for a reader: who wrote and published it and when, where
  * it was taken from and when, its archived copy, its language, and the original file (format,
- * pages, size, SHA-256, so a reader can check a copy). Only what is known; nothing for pasted text.
+ * pages, size, SHA-256, so a reader can check a copy). Only what is known; for any document, the
+ * revision and SHA-256 of the text the report was made from.
  */
 export function provenanceFacts(doc: TReportDocument): TFact[] {
   const { format, metadata: m, original, pageStarts } = doc.provenance;
   const link = (url: string | null): TLink[] => (url && safeHref(url) ? [{ label: "Open", href: safeHref(url)! }] : []);
-  const facts: TFact[] = [];
+  // The text the report was made from, so a reader can tell which revision its offsets and quotes are of.
+  const facts: TFact[] = [{ label: "Text", value: `Revision ${doc.revision}, SHA-256 ${doc.sha256}` }];
   if (m.authors.length) facts.push({ label: m.authors.length === 1 ? "Author" : "Authors", value: m.authors.join(", ") });
   if (m.publisher) facts.push({ label: "Publisher", value: m.publisher });
   if (m.datePublished) facts.push({ label: "Published", value: formatPartialDate(m.datePublished) });
