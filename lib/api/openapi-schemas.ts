@@ -5,7 +5,7 @@ import { ERROR_STATUS } from "@/lib/errors";
 import { STANCES } from "@/lib/evidence/schemas";
 import { EXPORT_JOB_STATES } from "@/lib/exports/schemas";
 import { ANNOTATION_IMPORT_FORMATS, IMPORT_STATES } from "@/lib/imports/schemas";
-import { NOTIFICATION_KINDS } from "@/lib/notifications/schemas";
+import { INBOX_KINDS } from "@/lib/notifications/schemas";
 import { EXPORT_FORMATS } from "@/lib/reports/schemas";
 import { ROLES } from "@/lib/roles";
 import { SOURCE_KINDS, ZAuthor } from "@/lib/sources/schemas";
@@ -184,7 +184,7 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
     items: list(
       object({
         id,
-        kind: oneOfStrings(["MENTION", ...NOTIFICATION_KINDS]),
+        kind: oneOfStrings([...INBOX_KINDS]),
         createdAt: dateTime,
         readAt: orNull(dateTime),
         actor: ref("Person"),
@@ -197,7 +197,7 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
     unread: int,
     nextCursor: { type: ["string", "null"] },
   }),
-  NotificationSettings: object(Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, bool]))),
+  NotificationSettings: object(Object.fromEntries(INBOX_KINDS.map((kind) => [kind, bool]))),
   DocumentSummary: object({
     id,
     workspaceId: id,

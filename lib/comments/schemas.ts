@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { TPerson } from "@/lib/annotations/schemas";
-import type { TNotificationKind } from "@/lib/notifications/schemas";
+import type { TInboxKind } from "@/lib/notifications/schemas";
 import type { TStatus } from "@/lib/statuses";
 
 /** The most text a comment may hold, in characters (code points) of its plain text. */
@@ -76,7 +76,7 @@ export type TThread = {
  */
 export type TInboxItem = {
   id: string;
-  kind: "MENTION" | TNotificationKind;
+  kind: TInboxKind;
   createdAt: string;
   readAt: string | null;
   actor: TPerson;
