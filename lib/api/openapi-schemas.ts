@@ -84,7 +84,7 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
   RegistryEntry: {
     allOf: [ref("Source"), object({ citationCount: int, statusCounts })],
   },
-  ChainHop: object({ sourceId: id, title: str, locator: str, note: str }),
+  ChainHop: object({ sourceId: id, title: str, label: str, locator: str, note: str }),
   Annotation: object({
     id,
     documentId: id,
