@@ -129,3 +129,15 @@ test("the workspace report covers the ticked documents; another workspace's repo
   const response = await page.goto(`/reports?workspace=${other.id}`);
   expect(response?.status()).toBe(404);
 });
+
+test("the hard-wrapped compilation's PDF report reads as reflowed prose: about half the 107 pages it had line by line", async ({ page }) => {
+  const ws = await createWorkspace({ corpus: true });
+  const compilation = ws.documents.find((d) => d.file.startsWith("003_"))!;
+  await signIn(page, ws.users.VIEWER);
+  const response = await page.request.get(`/api/v1/documents/${compilation.id}/export?format=pdf&text=1`);
+  expect(response.status()).toBe(200);
+  const pdf = await response.body();
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", ["-"], { input: pdf }).toString("utf8"))![1]);
+  expect(pages).toBeLessThanOrEqual(70);
+  expect(pages).toBeGreaterThan(30);
+});

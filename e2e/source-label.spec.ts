@@ -1,5 +1,6 @@
+import { parse } from "csv-parse/sync";
 import { expect, test } from "@playwright/test";
-import { CAMPAIGN, createAnnotation, createSource, item, openCampaign, sidebar } from "./fixtures/annotator";
+import { CAMPAIGN, createAnnotation, createEvidence, createSource, item, openCampaign, sidebar } from "./fixtures/annotator";
 import { apiSignIn, createWorkspace } from "./fixtures/factories";
 
 /** Issue 19: a news article's source is named by its outlet, date and title everywhere, by one function (lib/sources/label.ts). */
@@ -86,4 +87,26 @@ test("an imported article is listed by its outlet in the import's results, and a
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("heading", { name: /^Preview:/ })).toBeFocused();
   await expect(page.getByRole("link", { name: SHORTENED })).toBeVisible();
+});
+
+test("the evidence entry names its source by outlet, and the CSV and JSON downloads carry the outlet and the attribution wording as their own fields", async ({ page }) => {
+  const workspace = await createWorkspace({ corpus: true });
+  const campaign = workspace.documents.find((d) => d.title === CAMPAIGN)!;
+  const userId = workspace.users.REVIEWER.id;
+  const times = await createSource({ workspaceId: workspace.id, userId, kind: "NEWS_ARTICLE", title: HEADLINE, containerTitle: "The Sunday Times", issued: "1992-03-01" });
+  const a = await createAnnotation({ documentId: campaign.id, userId, needle: "ASALA", sourceId: times.id });
+  await createEvidence({ annotationId: a.id, userId, passage: "Hundreds of fleeing families", sourceId: times.id });
+  await apiSignIn(page.request, workspace.users.REVIEWER);
+  expect((await page.request.patch(`/api/v1/annotations/${a.id}`, { data: { version: 2, attributionText: "the Sunday Times reported" } })).status()).toBe(200);
+
+  const csv = await (await page.request.get(`/api/v1/documents/${campaign.id}/export?format=csv`)).text();
+  const [row] = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
+  expect(row).toMatchObject({ Source: LABEL, "Source outlet": "The Sunday Times", "Attribution in the text": "the Sunday Times reported" });
+  const json = await (await page.request.get(`/api/v1/documents/${campaign.id}/export?format=json`)).json();
+  expect(json.documents[0].annotations[0]).toMatchObject({ sourceLabel: LABEL, sourceOutlet: "The Sunday Times", attributionText: "the Sunday Times reported" });
+  await page.context().clearCookies();
+
+  await openCampaign(page, workspace, "REVIEWER");
+  await item(page, "ASALA").locator(":scope > .item-button").click();
+  await expect(sidebar(page).getByRole("region", { name: "Evidence" })).toContainText(LABEL);
 });
