@@ -26,6 +26,8 @@ export type TMethod = "get" | "post" | "put" | "patch" | "delete";
 export type TParameter = { name: string; in: "query" | "path" | "header"; required: boolean; description?: string; schema: TSchema };
 export type TMedia = Record<string, { schema: TSchema }>;
 
+type TSuccess = { status: number; description: string; schema?: TSchema; content?: TMedia; headers?: Record<string, unknown> };
+
 export type TOperation = {
   summary: string;
   description?: string;
@@ -36,7 +38,9 @@ export type TOperation = {
   /** Other media types the request body may have besides JSON (multipart/form-data uploads). */
   bodyMedia?: TMedia;
   /** The success answer: a JSON schema, other media types, or nothing (204). */
-  ok: { status: number; description: string; schema?: TSchema; content?: TMedia; headers?: Record<string, unknown> };
+  ok: TSuccess;
+  /** Another success answer of the same operation (a dry run's 200 beside a create's 201). */
+  alsoOk?: TSuccess;
   /** Error statuses this operation answers besides those every operation of its kind does. */
   errors?: number[];
   /** Who may: appended to the description. */
@@ -247,11 +251,8 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
         },
       },
       errors: [415],
-      ok: {
-        status: 201,
-        description: "The document (with the import's `warnings`); with ?dryRun=1, 200 and `{ preview }`",
-        schema: { oneOf: [ref("Document"), { type: "object", properties: { preview: ref("DocumentImportPreview") }, required: ["preview"] }] },
-      },
+      ok: { status: 201, description: "The document (with the import's `warnings`)", schema: ref("Document") },
+      alsoOk: { status: 200, description: "With ?dryRun=1: the preview; nothing stored", schema: { type: "object", properties: { preview: ref("DocumentImportPreview") }, required: ["preview"] } },
     },
   },
   "/api/v1/documents/{id}": {
@@ -297,7 +298,8 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
         "Each item is anchored by position when its quote is there, else by quote with prefix and suffix, else fuzzily near the old position. `dryRun: true` answers the preview (200: anchored, moved and failed items) and changes nothing; otherwise 201 with the outcome. Failed items are kept as orphaned annotations to place by hand unless `keepOrphans` is false; they are never dropped silently.",
       access: "REVIEWER and up",
       body: ZImportAnnotationsRequest,
-      ok: { status: 201, description: "The outcome (or 200 with the preview when dryRun)", schema: { oneOf: [ref("AnnotationImportResult"), ref("AnnotationImportPreview")] } },
+      ok: { status: 201, description: "The outcome", schema: ref("AnnotationImportResult") },
+      alsoOk: { status: 200, description: "With dryRun: the preview; nothing changed", schema: ref("AnnotationImportPreview") },
     },
   },
   "/api/v1/documents/{id}/events": {
@@ -492,7 +494,8 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
       description: "`dryRun: true` answers the preview (200) and changes nothing; otherwise 201 with what was created and matched.",
       access: "REVIEWER and up",
       body: ZImportSources,
-      ok: { status: 201, description: "The import (or 200 with the preview when dryRun)", schema: { oneOf: [ref("ImportResult"), ref("ImportPreview")] } },
+      ok: { status: 201, description: "What was created and matched", schema: ref("ImportResult") },
+      alsoOk: { status: 200, description: "With dryRun: the preview; nothing changed", schema: ref("ImportPreview") },
     },
   },
   "/api/v1/sources/export": {

@@ -76,10 +76,12 @@ function buildOperation(method: TMethod, path: string, op: TOperation) {
   if (hasBody || op.query?.length) [400, 422].forEach((s) => errors.add(s));
   if (hasBody) errors.add(413);
 
-  const ok = op.ok.schema || op.ok.content ? { content: op.ok.content ?? json(op.ok.schema as TSchema) } : {};
-  const responses: Record<string, unknown> = {
-    [op.ok.status]: { description: op.ok.description, ...(op.ok.headers ? { headers: op.ok.headers } : {}), ...ok },
-  };
+  const success = (ok: TOperation["ok"]) => ({
+    description: ok.description,
+    ...(ok.headers ? { headers: ok.headers } : {}),
+    ...(ok.schema || ok.content ? { content: ok.content ?? json(ok.schema as TSchema) } : {}),
+  });
+  const responses: Record<string, unknown> = { [op.ok.status]: success(op.ok), ...(op.alsoOk ? { [op.alsoOk.status]: success(op.alsoOk) } : {}) };
   for (const status of [...errors].sort((a, b) => a - b)) responses[status] = { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` };
 
   const notes = [op.description, op.access ? `Who: ${op.access}.` : "", op.sessionOnly ? "Needs a signed-in session: an API token gets 403." : ""];
