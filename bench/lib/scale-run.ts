@@ -23,7 +23,7 @@ const IMPORT_DOCUMENT = "Khojaly Genocide (Presidential Library compilation)";
 const DEADLINE_MS = 15 * 60_000;
 
 type TSamples = { query: number; queue: number; documents: number; dashboard: number; imports: number };
-const FULL_SAMPLES: TSamples = { query: 60, queue: 40, documents: 40, dashboard: 20, imports: 8 };
+const FULL_SAMPLES: TSamples = { query: 60, queue: 40, documents: 20, dashboard: 20, imports: 8 };
 const SMOKE_SAMPLES: TSamples = { query: 3, queue: 2, documents: 2, dashboard: 2, imports: 1 };
 
 const shutdown = createShutdown();

@@ -98,10 +98,14 @@ export async function listDocumentPage(options: { userId: string; query: TDocume
   const hasNext = backwards ? fromCursor : more;
   const hasPrevious = backwards ? more : fromCursor;
 
-  const byId = new Map((await db().document.findMany({ where: { id: { in: keyed.map((k) => k.id) } }, select: summarySelect })).map((r) => [r.id, r]));
+  // Without summarySelect's _count: Prisma counts it by grouping every annotation of the table, not the page's.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { _count, ...pageSelect } = summarySelect;
+  const byId = new Map((await db().document.findMany({ where: { id: { in: keyed.map((k) => k.id) } }, select: pageSelect })).map((r) => [r.id, r]));
   const documents = keyed.flatMap((k): TDocumentListEntry[] => {
     const row = byId.get(k.id);
-    return row ? [{ ...presentSummary(row), annotationCount: k.live, lastChangeAt: k.changed, verifiedCount: k.verified }] : [];
+    if (!row) return [];
+    return [{ ...presentSummary({ ...row, _count: { annotations: k.live } }), lastChangeAt: k.changed, verifiedCount: k.verified }];
   });
   return {
     total,
