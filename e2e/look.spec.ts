@@ -123,7 +123,15 @@ for (const colorScheme of ["light", "dark"] as const) {
           return (hi + 0.05) / (lo + 0.05);
         };
         const text = document.querySelector(".document-text")!;
-        const page = rgba(getComputedStyle(document.body).backgroundColor);
+        // The first opaque background behind the text (the page's, in either scheme).
+        let page = { r: 255, g: 255, b: 255, a: 1 };
+        for (let el: Element | null = text; el; el = el.parentElement) {
+          const bg = rgba(getComputedStyle(el).backgroundColor);
+          if (bg.a === 1) {
+            page = bg;
+            break;
+          }
+        }
         const ink = rgba(getComputedStyle(text).color);
         const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).filter((r): r is CSSStyleRule => r instanceof CSSStyleRule && r.selectorText.startsWith("::highlight(pv-"));
         return rules

@@ -133,3 +133,20 @@ test("mentions can be turned off too: a comment naming me then leaves my inbox a
   await expect(entries(page).first()).toContainText("Third look");
   await expect(inboxLink(page)).toHaveText("Inbox (2)");
 });
+
+test("a confirmed verdict reaches its giver's inbox, and the link opens the reading view at the passage", async ({ page, browser }) => {
+  const { workspace, a } = await verdictAwaitingSignOff(page);
+  const editor = await pageAs(browser, workspace.users.EDITOR);
+  expect((await editor.request.post(`/api/v1/annotations/${a.id}/sign-off`, { data: { version: 3, decision: "CONFIRM" } })).status()).toBe(200);
+
+  await signIn(page, workspace.users.REVIEWER);
+  await expect(inboxLink(page)).toHaveText("Inbox (1)");
+  await inboxLink(page).click();
+  const entry = entries(page).first();
+  await expect(entry).toContainText("editor confirmed your verdict");
+  await expect(entry).toContainText(PASSAGE);
+  await entry.getByRole("link", { name: /^Open the annotation/ }).click();
+  await expect(passageLine(page)).toBeInViewport();
+  await expect(sidebar(page).getByRole("region", { name: "Sign-off" })).toContainText("Confirmed");
+  await expect(inboxLink(page)).toHaveText("Inbox");
+});

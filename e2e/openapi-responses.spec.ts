@@ -26,11 +26,34 @@ const EXCEPTIONS: Record<string, string> = {
 
 const METHODS_WITH_BODY = new Set(["post", "put", "patch"]);
 
-/** Closes every object schema that lists its properties: a field the document does not name is drift. */
-function closed(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(closed);
+/**
+ * Closes every object schema that lists its properties: a field the document does not name is drift.
+ * An allOf of objects (a component extended: CreatedApiToken is an ApiToken and its `token`) is
+ * merged into one object first, so each part does not refuse the other's fields.
+ */
+function closed(schema: unknown, components: Record<string, TSchema>): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => closed(s, components));
   if (!schema || typeof schema !== "object") return schema;
-  const out = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, k === "properties" ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, closed(s)])) : closed(v)]));
+  let node = schema as TSchema;
+  if (Array.isArray(node.allOf)) {
+    const parts = (node.allOf as TSchema[]).map((part) => (typeof part.$ref === "string" ? components[part.$ref.split("/").pop()!] : part));
+    if (parts.every((part) => part && typeof part.properties === "object")) {
+      const { allOf: _parts, ...rest } = node;
+      void _parts;
+      node = {
+        ...rest,
+        type: "object",
+        properties: Object.assign({}, ...parts.map((part) => part.properties)),
+        required: parts.flatMap((part) => (part.required as string[] | undefined) ?? []),
+      };
+    }
+  }
+  const out = Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [
+      k,
+      k === "properties" ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, closed(s, components)])) : closed(v, components),
+    ]),
+  );
   if ("properties" in out && !("additionalProperties" in out) && !("unevaluatedProperties" in out)) out.unevaluatedProperties = false;
   return out;
 }
@@ -66,7 +89,10 @@ class ResponseChecker {
 
   private validator(key: string, status: number, mediaType: string, schema: TSchema) {
     const id = `${key} ${status} ${mediaType}`;
-    if (!this.validators.has(id)) this.validators.set(id, this.ajv.compile({ ...(closed(schema) as TSchema), components: { schemas: closed(this.doc.components.schemas) } }));
+    if (!this.validators.has(id)) {
+      const components = this.doc.components.schemas;
+      this.validators.set(id, this.ajv.compile({ ...(closed(schema, components) as TSchema), components: { schemas: closed(components, components) } }));
+    }
     return this.validators.get(id)!;
   }
 
