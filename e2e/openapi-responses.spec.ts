@@ -2,7 +2,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { createAnnotation, createEvidence, createSource } from "./fixtures/annotator";
-import { apiSignIn, createWorkspace, type TUser } from "./fixtures/factories";
+import { apiSignIn, createWorkspace, prisma, type TUser } from "./fixtures/factories";
 
 /**
  * Issue 18: every documented response of the OpenAPI document (GET /api/v1/openapi.json) is checked
@@ -83,7 +83,8 @@ class ResponseChecker {
 
   private responseDoc(key: string, status: number): TResponseDoc {
     const documented = this.operation(key).responses[String(status)];
-    expect(documented, `${key} answered ${status}, which the document does not list`).toBeDefined();
+    expect.soft(documented, `${key} answered ${status}, which the document does not list`).toBeDefined();
+    if (!documented) return { description: "undocumented" };
     return documented.$ref ? this.doc.components.responses[documented.$ref.split("/").pop()!] : documented;
   }
 
@@ -97,22 +98,25 @@ class ResponseChecker {
   }
 
   /** Checks an answer of `key` ("POST /api/v1/sources") against its documented status and schema. */
-  async check(key: string, status: number, response: APIResponse | Response): Promise<unknown> {
+  async check(key: string, status: number, response: APIResponse | Response, options: { soft?: boolean } = {}): Promise<unknown> {
     const got = typeof response.status === "function" ? response.status() : response.status;
     const text = "text" in response && typeof response.text === "function" ? await response.text() : "";
-    expect(got, `${key}: ${text.slice(0, 500)}`).toBe(status);
+    (options.soft ? expect.soft : expect)(got, `${key}: ${text.slice(0, 500)}`).toBe(status);
+    if (got !== status) return undefined;
     const documented = this.responseDoc(key, status);
     const headers = typeof response.headers === "function" ? response.headers() : Object.fromEntries((response.headers as Headers).entries());
     const mediaType = (headers["content-type"] ?? "").split(";")[0].trim();
     let body: unknown = undefined;
     if (!documented.content) {
-      expect(text, `${key} ${status}: the document says there is no body`).toBe("");
+      expect.soft(text, `${key} ${status}: the document says there is no body`).toBe("");
     } else {
-      expect(Object.keys(documented.content), `${key} ${status}: answered ${mediaType}`).toContain(mediaType);
-      if (mediaType.endsWith("json") && documented.content[mediaType].schema) {
+      // A documented range ("*/*", "text/*") covers the types in it.
+      const listed = Object.keys(documented.content).find((range) => range === mediaType || range === "*/*" || (range.endsWith("/*") && mediaType.startsWith(range.slice(0, -1))));
+      expect.soft(listed, `${key} ${status}: answered ${mediaType}, documented ${Object.keys(documented.content).join(", ")}`).toBeDefined();
+      if (listed === mediaType && mediaType.endsWith("json") && documented.content[mediaType].schema) {
         body = JSON.parse(text);
         const validate = this.validator(key, status, mediaType, documented.content[mediaType].schema!);
-        expect(validate(body) ? [] : validate.errors, `${key} ${status}: ${text.slice(0, 300)}`).toEqual([]);
+        expect.soft(validate(body) ? [] : validate.errors, `${key} ${status}: ${text.slice(0, 300)}`).toEqual([]);
       }
     }
     this.covered.add(`${key} ${status}`);
@@ -206,25 +210,19 @@ test("every documented response of the OpenAPI document matches what the API ans
   });
 
   await test.step("background exports", async () => {
-    const start = async () => send("POST /api/v1/workspaces/{id}/exports", { as: editor, params: p({ id: ws.id }), body: { format: "pdf" } });
-    // A few at once: the member's cap answers 429 to the one past it.
-    const answers = await Promise.all(Array.from({ length: 5 }, start));
-    const statuses = answers.map((r) => r.status());
-    expect(statuses).toContain(202);
-    recipes.set("POST /api/v1/workspaces/{id}/exports", { as: editor, params: p({ id: ws.id }), body: { format: "csv" } });
-    for (const response of answers) await api.check("POST /api/v1/workspaces/{id}/exports", response.status(), response);
-    expect(statuses, "the cap on running exports").toContain(429);
-    const job = ((await answers.find((r) => r.status() === 202)!.json()) as { job: { id: string } }).job;
-    await call("GET /api/v1/exports/{id}", 200, { as: editor, params: p({ id: job.id }) });
-    // Cancelled while it runs (a new small one; PDFs take long enough), then its download and a second cancel are 409.
-    await expect.poll(async () => (await editor.get(`/api/v1/exports/${job.id}`)).json().then((j: { state: string }) => j.state), { timeout: 120_000 }).not.toBe("RUNNING");
-    const running = ((await (await editor.post(`/api/v1/workspaces/${ws.id}/exports`, { data: { format: "pdf" } })).json()) as { job: { id: string } }).job;
-    await call("POST /api/v1/exports/{id}/cancel", 200, { as: editor, params: p({ id: running.id }) });
-    await call("POST /api/v1/exports/{id}/cancel", 409, { as: editor, params: p({ id: running.id }) });
-    await call("GET /api/v1/exports/{id}/download", 409, { as: editor, params: p({ id: running.id }) });
-    const small = ((await (await editor.post(`/api/v1/workspaces/${ws.id}/exports`, { data: { format: "csv" } })).json()) as { job: { id: string } }).job;
-    await expect.poll(async () => (await editor.get(`/api/v1/exports/${small.id}`)).json().then((j: { state: string }) => j.state), { timeout: 120_000 }).toBe("DONE");
+    const small = ((await call("POST /api/v1/workspaces/{id}/exports", 202, { as: editor, params: p({ id: ws.id }), body: { format: "csv" } })) as { job: { id: string } }).job;
+    await call("GET /api/v1/exports/{id}", 200, { as: editor, params: p({ id: small.id }) });
+    await expect.poll(async () => ((await (await editor.get(`/api/v1/exports/${small.id}`)).json()) as { state: string }).state, { timeout: 120_000 }).toBe("DONE");
     await call("GET /api/v1/exports/{id}/download", 200, { as: editor, params: p({ id: small.id }) });
+    await call("POST /api/v1/exports/{id}/cancel", 409, { as: editor, params: p({ id: small.id }) });
+    // Jobs still running, as rows (a real one may finish before the next request): the cap answers 429, and one is cancelled.
+    const running = await Promise.all(
+      Array.from({ length: 3 }, () => prisma().exportJob.create({ data: { workspaceId: ws.id, userId: ws.users.EDITOR.id, format: "pdf", options: {}, total: 5 }, select: { id: true } })),
+    );
+    await call("POST /api/v1/workspaces/{id}/exports", 429, { as: editor, params: p({ id: ws.id }), body: { format: "csv" } });
+    await call("GET /api/v1/exports/{id}/download", 409, { as: editor, params: p({ id: running[0].id }) });
+    await call("POST /api/v1/exports/{id}/cancel", 200, { as: editor, params: p({ id: running[0].id }) });
+    await prisma().exportJob.deleteMany({ where: { id: { in: running.map((r) => r.id) } } });
   });
 
   const ids: Record<string, string> = {};
@@ -333,26 +331,27 @@ test("every documented response of the OpenAPI document matches what the API ans
   });
 
   await test.step("every operation's shared errors: 401, 403, 404, 400, 422, 413", async () => {
+    const soft = { soft: true };
     for (const key of [...recipes.keys()]) {
       const op = api.operation(key);
       const recipe = recipes.get(key)!;
       const has = (status: number) => String(status) in op.responses;
-      if (has(401)) await api.check(key, 401, await send(key, { ...recipe, as: anonymous }));
+      if (has(401)) await api.check(key, 401, await send(key, { ...recipe, as: anonymous }), soft);
       // A read-only token may not write; the session-only routes refuse every token.
-      if (has(403)) await api.check(key, 403, await send(key, { ...recipe, as: reader }));
+      if (has(403)) await api.check(key, 403, await send(key, { ...recipe, as: reader }), soft);
       if (has(404)) {
         const gone = Object.fromEntries(Object.keys(recipe.params ?? {}).map((name) => [name, "no-such-id"]));
-        await api.check(key, 404, await send(key, { ...recipe, params: gone }));
+        await api.check(key, 404, await send(key, { ...recipe, params: gone }), soft);
       }
       const method = key.split(" ")[0].toLowerCase();
       if (METHODS_WITH_BODY.has(method) && op.requestBody) {
-        if (has(400)) await api.check(key, 400, await send(key, recipe, { data: "{ not json" }));
-        if (has(422)) await api.check(key, 422, await send(key, { ...recipe, body: { ...(recipe.body as object), nul: "\u0000" } }));
-        if (has(413)) await api.check(key, 413, await send(key, recipe, { data: Buffer.alloc(12 * 1024 * 1024 + 1, 32) }));
+        if (has(400)) await api.check(key, 400, await send(key, recipe, { data: "{ not json" }), soft);
+        if (has(422)) await api.check(key, 422, await send(key, { ...recipe, body: { ...(recipe.body as object), nul: "\u0000" } }), soft);
+        if (has(413)) await api.check(key, 413, await send(key, recipe, { data: Buffer.alloc(12 * 1024 * 1024 + 1, 32) }), soft);
       } else {
         const name = op.parameters?.find((x) => x.in === "query")?.name;
-        if (name && has(400)) await api.check(key, 400, await send(key, { ...recipe, query: { ...recipe.query, notAParameter: "1" } }));
-        if (name && has(422)) await api.check(key, 422, await send(key, { ...recipe, query: { ...recipe.query, [name]: "\u0000" } }));
+        if (name && has(400)) await api.check(key, 400, await send(key, { ...recipe, query: { ...recipe.query, notAParameter: "1" } }), soft);
+        if (name && has(422)) await api.check(key, 422, await send(key, { ...recipe, query: { ...recipe.query, [name]: "\u0000" } }), soft);
       }
     }
   });

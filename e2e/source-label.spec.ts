@@ -42,7 +42,7 @@ test("an article's outlet shows in the sidebar's source filter, the attribution 
 
   // The dashboard's sources table.
   await page.goto(`/dashboard?workspace=${workspace.id}`);
-  await expect(page.locator("#dash-sources").locator("..").getByRole("link", { name: LABEL })).toBeVisible();
+  await expect(page.locator("#dash-sources").locator("..").getByRole("link", { name: LABEL, exact: true })).toBeVisible();
 
   // The article's own page says how it is shown, and lists the annotation that reaches it through a chain.
   await page.goto(`/sources/${times.id}`);

@@ -272,7 +272,12 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
       summary: "Download the file a document was taken from",
       description: "Byte-exact, with its own media type, as an attachment; its sha256 is the ETag. 404 when the text was pasted.",
       access: "Any member",
-      ok: { status: 200, description: "The original file", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } }, headers: attachment },
+      ok: {
+        status: 200,
+        description: "The original file, with the media type it was imported as (application/pdf, text/plain, text/html, …)",
+        content: { "*/*": { schema: { type: "string", format: "binary" } } },
+        headers: attachment,
+      },
     },
   },
   "/api/v1/documents/{id}/annotations": {
