@@ -1,3 +1,4 @@
+import http from "node:http";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
@@ -152,6 +153,29 @@ function send(key: string, recipe: TRecipe, raw?: { data: string | Buffer; conte
       ? { data: recipe.body ?? {} }
       : {};
   return recipe.as.fetch(url, { method: method.toUpperCase(), ...options });
+}
+
+/**
+ * A request that declares a body over the API's 12 MB limit and sends a few bytes of it: the server
+ * answers 413 from the Content-Length alone, without the client uploading 12 MB per operation.
+ */
+async function declaredTooLarge(url: string, method: string, as: APIRequestContext): Promise<Response> {
+  // The caller's session, as the browser sends it (cookie and origin).
+  const cookie = (await as.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const headers = { cookie, origin: new URL(url).origin, "Content-Type": "application/json", "Content-Length": String(13 * 1024 * 1024) };
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: method.toUpperCase(), headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const headers = new Headers(Object.entries(res.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
+        resolve(new Response(Buffer.concat(chunks), { status: res.statusCode, headers }));
+        req.destroy();
+      });
+    });
+    req.on("error", reject);
+    req.write("{");
+  });
 }
 
 test.describe.configure({ timeout: 600_000 });
@@ -345,9 +369,9 @@ test("every documented response of the OpenAPI document matches what the API ans
       }
       const method = key.split(" ")[0].toLowerCase();
       if (METHODS_WITH_BODY.has(method) && op.requestBody) {
-        if (has(400)) await api.check(key, 400, await send(key, recipe, { data: "{ not json" }), soft);
+        if (has(400)) await api.check(key, 400, await send(key, recipe, { data: Buffer.from("{ not json") }), soft);
         if (has(422)) await api.check(key, 422, await send(key, { ...recipe, body: { ...(recipe.body as object), nul: "\u0000" } }), soft);
-        if (has(413)) await api.check(key, 413, await send(key, recipe, { data: Buffer.alloc(12 * 1024 * 1024 + 1, 32) }), soft);
+        if (has(413)) await api.check(key, 413, await declaredTooLarge(`${baseURL}${urlOf(key, recipe)}`, method, recipe.as), soft);
       } else {
         const name = op.parameters?.find((x) => x.in === "query")?.name;
         if (name && has(400)) await api.check(key, 400, await send(key, { ...recipe, query: { ...recipe.query, notAParameter: "1" } }), soft);

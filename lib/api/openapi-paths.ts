@@ -72,7 +72,8 @@ const query = (name: string, description: string, schema: TSchema = { type: "str
 });
 
 export const json = (schema: TSchema): TMedia => ({ "application/json": { schema } });
-const file: TSchema = { type: "string", description: "The file's bytes" };
+/** A downloaded file: its bytes as they are (a JSON format's file is the document its `$schema` names, not a JSON string). */
+const file: TSchema = { description: "The file's bytes" };
 const attachment = { "Content-Disposition": { description: "`attachment; filename=\"…\"`", schema: { type: "string" } } };
 
 /** What each download format is sent as. */

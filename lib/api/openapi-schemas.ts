@@ -330,7 +330,7 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
           oldEnd: int,
           similarity: { type: "number", description: "1 for an exact match, less for an approximate one" },
           reason: { type: "string", description: "Why it failed" },
-          source: orNull(object({ id: { type: ["string", "null"] }, title: str, by: { type: ["string", "null"], enum: ["url", "title", "id", null] } })),
+          source: orNull(object({ id: { type: ["string", "null"] }, title: str, label: str, by: { type: ["string", "null"], enum: ["url", "title", "id", null] } })),
           status,
           statusNote: { type: ["string", "null"] },
           note: str,
