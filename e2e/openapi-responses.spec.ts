@@ -152,7 +152,7 @@ function send(key: string, recipe: TRecipe, raw?: { data: string | Buffer; conte
     : METHODS_WITH_BODY.has(method) || recipe.body !== undefined
       ? { data: recipe.body ?? {} }
       : {};
-  return recipe.as.fetch(url, { method: method.toUpperCase(), ...options });
+  return recipe.as.fetch(url, { method: method.toUpperCase(), timeout: 30_000, ...options });
 }
 
 /**
@@ -174,6 +174,11 @@ async function declaredTooLarge(url: string, method: string, as: APIRequestConte
       });
     });
     req.on("error", reject);
+    // No answer from the declared length alone: a 0 that the check reports, rather than a hang.
+    req.setTimeout(20_000, () => {
+      req.destroy();
+      resolve(new Response(null, { status: 599 }));
+    });
     req.write("{");
   });
 }

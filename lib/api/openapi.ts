@@ -73,7 +73,9 @@ function buildOperation(method: TMethod, path: string, op: TOperation) {
   if (!op.public) [401, 503].forEach((s) => errors.add(s));
   if (!op.public && (method !== "get" || op.sessionOnly)) errors.add(403);
   if (path.includes("{")) errors.add(404);
-  if (hasBody || op.query?.length) [400, 422].forEach((s) => errors.add(s));
+  // A live stream reads only its resume point and ignores other parameters: it answers neither.
+  const stream = op.ok.content?.["text/event-stream"] !== undefined;
+  if (hasBody || (op.query?.length && !stream)) [400, 422].forEach((s) => errors.add(s));
   if (hasBody) errors.add(413);
 
   const success = (ok: TOperation["ok"]) => ({
