@@ -2,8 +2,8 @@ import type { z } from "zod";
 import { ZActivityQuery } from "@/lib/annotations/activity";
 import { ZAnnotationFilters, ZCreateAnnotation, ZSetChain, ZSignOff, ZUpdateAnnotation } from "@/lib/annotations/schemas";
 import { fromZod, ref, type TSchema } from "@/lib/api/openapi-schemas";
-import { ZCreateComment, ZDeleteComment, ZEditComment, ZMarkRead, ZSetThread } from "@/lib/comments/schemas";
-import { DOCUMENT_FORMATS, ZCreateDocument, ZImportUrl, ZUpdateDocument } from "@/lib/documents/schemas";
+import { ZCreateComment, ZDeleteComment, ZEditComment, ZInboxQuery, ZMarkRead, ZSetThread } from "@/lib/comments/schemas";
+import { DOCUMENT_FORMATS, ZCreateDocument, ZDocumentsQuery, ZImportUrl, ZUpdateDocument } from "@/lib/documents/schemas";
 import { MAX_IMPORT_BYTES, MAX_PDF_PAGES } from "@/lib/intake/limits";
 import { ZNotificationSettings } from "@/lib/notifications/schemas";
 import { ZCreateEvidence, ZUpdateEvidence } from "@/lib/evidence/schemas";
@@ -228,7 +228,8 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
   "/api/v1/documents": {
     get: {
       summary: "List documents",
-      query: [query("workspaceId", "Only this workspace's documents")],
+      query: queryOf(ZDocumentsQuery, { workspaceId: "Only this workspace's documents" }),
+      errors: [400],
       ok: { status: 200, description: "Documents you may read", schema: { type: "object", properties: { documents: { type: "array", items: ref("DocumentSummary") } }, required: ["documents"] } },
     },
     post: {
@@ -443,7 +444,8 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
       summary: "Your inbox: mentions and notifications, newest first",
       description:
         "`kind` says what each entry is: MENTION (with `comment`), SIGN_OFF_REQUESTED (a verdict awaits your sign-off; editors and owners), VERDICT_RETURNED (yours, with `reason`), VERDICT_CONFIRMED (yours) or ASSIGNED (to you). `actor` is who did it; nobody is notified of their own action.",
-      query: [query("limit", "1 to 100, default 50", { type: "integer", minimum: 1, maximum: 100 }), query("cursor", "`nextCursor` of the previous page")],
+      query: queryOf(ZInboxQuery, { limit: "1 to 100, default 50", cursor: "`nextCursor` of the previous page" }),
+      errors: [400],
       ok: { status: 200, description: "A page of the inbox", schema: ref("Inbox") },
     },
   },

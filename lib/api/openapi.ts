@@ -75,7 +75,9 @@ function buildOperation(method: TMethod, path: string, op: TOperation) {
   if (path.includes("{")) errors.add(404);
   // A live stream reads only its resume point and ignores other parameters: it answers neither.
   const stream = op.ok.content?.["text/event-stream"] !== undefined;
-  if (hasBody || (op.query?.length && !stream)) [400, 422].forEach((s) => errors.add(s));
+  // Query parameters are checked (422); only routes that refuse unknown ones list 400 (in `errors`).
+  if (hasBody) [400, 422].forEach((s) => errors.add(s));
+  else if (op.query?.length && !stream) errors.add(422);
   if (hasBody) errors.add(413);
 
   const success = (ok: TOperation["ok"]) => ({

@@ -100,6 +100,9 @@ export const ZImportUrl = z.strictObject({
 });
 export type TImportUrl = z.infer<typeof ZImportUrl>;
 
+/** `GET /api/v1/documents?workspaceId=`: only that workspace's documents; nothing else is taken. */
+export const ZDocumentsQuery = z.strictObject({ workspaceId: z.string().min(1, "Give a workspace id").optional() });
+
 /** Columns the documents list sorts by: "verified" is the share of a document's live annotations that are Verified. */
 export const DOCUMENT_SORTS = ["title", "updated", "annotations", "verified"] as const;
 export type TDocumentSort = (typeof DOCUMENT_SORTS)[number];
