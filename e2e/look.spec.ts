@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createAnnotation, createSource } from "./fixtures/annotator";
+import { createAnnotation, createSource, openCampaign } from "./fixtures/annotator";
 import { createWorkspace, signIn } from "./fixtures/factories";
 
 test("each segment of the sources list's status bars is visible: a width and a colour", async ({ page }) => {
@@ -93,3 +93,61 @@ test.describe("at 390 px wide", () => {
     await noOverflow(page, "/sources");
   });
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`in the ${colorScheme} colour scheme`, () => {
+    test.use({ colorScheme });
+    test("the text stays readable on every status's highlight: contrast of at least 4.5:1, one highlight or two overlapping", async ({ page }) => {
+      const workspace = await createWorkspace({ corpus: true });
+      await openCampaign(page, workspace, "REVIEWER");
+      const ratios = await page.evaluate(() => {
+        const probe = document.createElement("span");
+        document.body.append(probe);
+        const rgba = (colour: string) => {
+          probe.style.color = colour;
+          const [r, g, b, a = 1] = getComputedStyle(probe).color.match(/[\d.]+/g)!.map(Number);
+          return { r, g, b, a };
+        };
+        const over = (top: ReturnType<typeof rgba>, under: ReturnType<typeof rgba>) => ({
+          r: top.a * top.r + (1 - top.a) * under.r,
+          g: top.a * top.g + (1 - top.a) * under.g,
+          b: top.a * top.b + (1 - top.a) * under.b,
+          a: 1,
+        });
+        const luminance = ({ r, g, b }: ReturnType<typeof rgba>) => {
+          const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+        };
+        const contrast = (x: ReturnType<typeof rgba>, y: ReturnType<typeof rgba>) => {
+          const [hi, lo] = [luminance(x), luminance(y)].sort((p, q) => q - p);
+          return (hi + 0.05) / (lo + 0.05);
+        };
+        const text = document.querySelector(".document-text")!;
+        // The first opaque background behind the text (the page's, in either scheme).
+        let page = { r: 255, g: 255, b: 255, a: 1 };
+        for (let el: Element | null = text; el; el = el.parentElement) {
+          const bg = rgba(getComputedStyle(el).backgroundColor);
+          if (bg.a === 1) {
+            page = bg;
+            break;
+          }
+        }
+        const ink = rgba(getComputedStyle(text).color);
+        const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).filter((r): r is CSSStyleRule => r instanceof CSSStyleRule && r.selectorText.startsWith("::highlight(pv-"));
+        return rules
+          .filter((r) => r.style.backgroundColor)
+          .map((r) => {
+            // A rule that sets its own text colour (the chosen span's) is read with it.
+            const own = r.style.color ? rgba(r.style.color) : ink;
+            const once = over(rgba(r.style.backgroundColor), page);
+            return { name: r.selectorText, once: contrast(own, once), twice: contrast(own, over(rgba(r.style.backgroundColor), once)) };
+          });
+      });
+      expect(ratios.length).toBeGreaterThanOrEqual(8);
+      for (const { name, once, twice } of ratios) {
+        expect(once, name).toBeGreaterThanOrEqual(4.5);
+        expect(twice, `${name}, two overlapping`).toBeGreaterThanOrEqual(4.5);
+      }
+    });
+  });
+}

@@ -98,3 +98,55 @@ test("turning a kind off in Notifications hides new ones of that kind, and the h
   expect(api.items.map((i: { kind: string; annotation: { id: string } }) => [i.kind, i.annotation.id])).toEqual([["ASSIGNED", first.id]]);
   expect(await (await page.request.get("/api/v1/inbox/settings")).json()).toMatchObject({ ASSIGNED: false, VERDICT_RETURNED: true });
 });
+
+test("mentions can be turned off too: a comment naming me then leaves my inbox and the header count alone", async ({ page, browser }) => {
+  const workspace = await createWorkspace({ corpus: true });
+  const doc = workspace.documents[0];
+  const a = await createAnnotation({ documentId: doc.id, userId: workspace.users.EDITOR.id, needle: "Khojaly" });
+  const reviewer = await pageAs(browser, workspace.users.REVIEWER);
+  const mention = `<span data-type="mention" data-id="${workspace.users.EDITOR.id}" data-label="editor">@editor</span>`;
+  const comment = async (words: string) =>
+    expect((await reviewer.request.post(`/api/v1/annotations/${a.id}/comments`, { data: { html: `<p>${words} ${mention}</p>` } })).status()).toBe(201);
+
+  await signIn(page, workspace.users.EDITOR);
+  await comment("First look, please");
+  await page.goto("/settings/notifications");
+  const mentions = page.getByRole("checkbox", { name: /A comment mentions me/ });
+  await expect(mentions).toBeChecked();
+  await mentions.uncheck();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved. New notifications follow these choices.");
+
+  await comment("Second look, please");
+  await page.goto("/inbox");
+  // The mention already there stays; the new one does not arrive.
+  await expect(entries(page)).toHaveCount(1);
+  await expect(entries(page).first()).toContainText("First look");
+  await expect(inboxLink(page)).toHaveText("Inbox (1)");
+  expect(await (await page.request.get("/api/v1/inbox/settings")).json()).toMatchObject({ MENTION: false, ASSIGNED: true });
+
+  // Back on, the next mention arrives again (through the API this time).
+  expect((await page.request.put("/api/v1/inbox/settings", { data: { MENTION: true } })).status()).toBe(200);
+  await comment("Third look, please");
+  await page.reload();
+  await expect(entries(page)).toHaveCount(2);
+  await expect(entries(page).first()).toContainText("Third look");
+  await expect(inboxLink(page)).toHaveText("Inbox (2)");
+});
+
+test("a confirmed verdict reaches its giver's inbox, and the link opens the reading view at the passage", async ({ page, browser }) => {
+  const { workspace, a } = await verdictAwaitingSignOff(page);
+  const editor = await pageAs(browser, workspace.users.EDITOR);
+  expect((await editor.request.post(`/api/v1/annotations/${a.id}/sign-off`, { data: { version: 3, decision: "CONFIRM" } })).status()).toBe(200);
+
+  await signIn(page, workspace.users.REVIEWER);
+  await expect(inboxLink(page)).toHaveText("Inbox (1)");
+  await inboxLink(page).click();
+  const entry = entries(page).first();
+  await expect(entry).toContainText("editor confirmed your verdict");
+  await expect(entry).toContainText(PASSAGE);
+  await entry.getByRole("link", { name: /^Open the annotation/ }).click();
+  await expect(passageLine(page)).toBeInViewport();
+  await expect(sidebar(page).getByRole("region", { name: "Sign-off" })).toContainText("Confirmed");
+  await expect(inboxLink(page)).toHaveText("Inbox");
+});

@@ -129,3 +129,26 @@ test("the workspace report covers the ticked documents; another workspace's repo
   const response = await page.goto(`/reports?workspace=${other.id}`);
   expect(response?.status()).toBe(404);
 });
+
+test("the hard-wrapped compilation's PDF report reads as reflowed prose: about half the 107 pages it had line by line", async ({ page }) => {
+  const ws = await createWorkspace({ corpus: true });
+  const compilation = ws.documents.find((d) => d.file.startsWith("003_"))!;
+  await signIn(page, ws.users.VIEWER);
+  const response = await page.request.get(`/api/v1/documents/${compilation.id}/export?format=pdf&text=1`);
+  expect(response.status()).toBe(200);
+  const pdf = await response.body();
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", ["-"], { input: pdf }).toString("utf8"))![1]);
+  expect(pages).toBeLessThanOrEqual(70);
+  expect(pages).toBeGreaterThan(30);
+});
+
+test("the compilation's HTML report is reflowed the same way: its wrapped lines joined, the canonical words kept", async ({ page }) => {
+  const ws = await createWorkspace({ corpus: true });
+  const compilation = ws.documents.find((d) => d.file.startsWith("003_"))!;
+  await signIn(page, ws.users.VIEWER);
+  const html = await (await page.request.get(`/api/v1/documents/${compilation.id}/export?format=html&text=1`)).text();
+  expect(html).toContain('class="rp-text rp-reflowed"');
+  // "December" ends one hard-wrapped line and "9, 1948" starts the next after a blank line: one run of prose now.
+  expect(html).toMatch(/December\s+9, 1948/);
+  expect(html).not.toMatch(/December \n\n9, 1948/);
+});

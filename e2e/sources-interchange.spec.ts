@@ -41,7 +41,7 @@ test("import a BibTeX file with a DOI duplicate, then export and re-import with 
 
   await page.getByRole("button", { name: "Import 2 new sources" }).click();
   await expect(page.getByRole("heading", { name: "Imported 2 new sources" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Black Garden: Armenia and Azerbaijan through Peace and War" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "de Waal · 2003 · Black Garden" })).toBeVisible();
   await expect(page.getByText("1 entry matched a source you already have")).toBeVisible();
   expect(await prisma().source.count({ where: { workspaceId: ws.id } })).toBe(3);
 

@@ -176,8 +176,9 @@ export async function generateScaleWorkspace(url: string, sizes: TScaleSizes, lo
       for (const def of indexes) await client.query(def);
     });
     await client.query("SET session_replication_role = DEFAULT");
-    // The dashboard's counts tables are kept by triggers, which the load ran without.
+    // The dashboard's counts tables and the documents list's keys are kept by triggers, which the load ran without.
     await step("dashboard counts", async () => void (await client.query("SELECT provenant_recount_dashboard()")));
+    await step("documents list keys", async () => void (await client.query("SELECT provenant_recount_document_keys()")));
     await step("vacuum analyze", async () => {
       for (const table of ["User", "Membership", "Document", "Source", "Annotation", "AnnotationEvent"]) await client.query(`VACUUM (ANALYZE) ${ident(table)}`);
     });

@@ -2,6 +2,8 @@
 import pg from "pg";
 import { quoteSelector } from "../../lib/anchoring/selectors";
 import { forgetDashboardCache, getDashboard } from "../../lib/dashboard/queries";
+import { listDocumentPage } from "../../lib/documents/list-page";
+import { DOCUMENT_SORTS, ZDocumentListQuery, type TDocumentSort } from "../../lib/documents/schemas";
 import { importAnnotations } from "../../lib/imports/annotations";
 import { countQueue, listQueue } from "../../lib/queue/queries";
 import { encodeCursor, NO_SOURCE, QUEUE_COUNT_CAP, QUEUE_PAGE_SIZE, QUEUE_TABS, type TQueueFilters, type TQueueTab } from "../../lib/queue/schemas";
@@ -20,9 +22,9 @@ const IMPORT_SIZE = 2_000;
 const IMPORT_DOCUMENT = "Khojaly Genocide (Presidential Library compilation)";
 const DEADLINE_MS = 15 * 60_000;
 
-type TSamples = { query: number; queue: number; dashboard: number; imports: number };
-const FULL_SAMPLES: TSamples = { query: 60, queue: 40, dashboard: 20, imports: 8 };
-const SMOKE_SAMPLES: TSamples = { query: 3, queue: 2, dashboard: 2, imports: 1 };
+type TSamples = { query: number; queue: number; documents: number; dashboard: number; imports: number };
+const FULL_SAMPLES: TSamples = { query: 60, queue: 40, documents: 20, dashboard: 20, imports: 8 };
+const SMOKE_SAMPLES: TSamples = { query: 3, queue: 2, documents: 2, dashboard: 2, imports: 1 };
 
 const shutdown = createShutdown();
 const problems: string[] = [];
@@ -193,6 +195,40 @@ async function queuePages(ref: TRef, samples: number): Promise<TRow[]> {
   return rows;
 }
 
+/** Each documents-list sort's whole order (its default direction) in plain SQL from the annotations themselves, for the caller's workspaces. */
+async function refDocumentOrder(ref: TRef, sort: TDocumentSort): Promise<string[]> {
+  const key = { title: "d.title", updated: "changed DESC", annotations: "live DESC", verified: "coalesce(verified::float8 / nullif(live, 0), -1) DESC" }[sort];
+  const { rows } = await ref.client.query<{ id: string }>(
+    `SELECT id FROM (
+       SELECT d.id, d.title, greatest(d."updatedAt", max(a."updatedAt")) AS changed,
+              count(a.id) FILTER (WHERE a."deletedAt" IS NULL) AS live, count(a.id) FILTER (WHERE a."deletedAt" IS NULL AND a.status = 'VERIFIED') AS verified
+       FROM "Document" d LEFT JOIN "Annotation" a ON a."documentId" = d.id
+       WHERE d."deletedAt" IS NULL AND d."workspaceId" IN (SELECT "workspaceId" FROM "Membership" WHERE "userId" = $1)
+       GROUP BY d.id
+     ) d ORDER BY ${key}, d.title, d.id`,
+    [ref.ws.callerId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The documents list (issue 18): every sort's first page and a deep page from the middle, keyset, checked against SQL. */
+async function documentsList(ref: TRef, samples: number): Promise<TRow[]> {
+  const rows: TRow[] = [];
+  const ids = (page: Awaited<ReturnType<typeof listDocumentPage>>) => page.documents.map((d) => d.id).join();
+  for (const sort of DOCUMENT_SORTS) {
+    const order = await refDocumentOrder(ref, sort);
+    const first = await measure({ samples, work: () => listDocumentPage({ userId: ref.ws.callerId, query: ZDocumentListQuery.parse({ sort }) }) });
+    expect(ids(first.result) === order.slice(0, 50).join(), `documents list by ${sort}: page 1 differs from the order in SQL`);
+    expect(first.result.total === order.length, `documents list by ${sort}: total ${first.result.total}, expected ${order.length}`);
+    rows.push(await row("documents list", `by ${sort}: page 1`, 100, first.times, first.statements));
+    const middle = Math.floor(order.length / 2);
+    const deep = await measure({ samples, work: () => listDocumentPage({ userId: ref.ws.callerId, query: ZDocumentListQuery.parse({ sort, after: order[middle] }) }) });
+    expect(ids(deep.result) === order.slice(middle + 1, middle + 51).join(), `documents list by ${sort}: the page after row ${middle} differs from SQL`);
+    rows.push(await row("documents list", `by ${sort}: deep page (after row ${middle.toLocaleString("en-US")})`, 100, deep.times, deep.statements));
+  }
+  return rows;
+}
+
 async function dashboard(ref: TRef, samples: number): Promise<TRow[]> {
   const { ws } = ref;
   const work = () => getDashboard({ userId: ws.callerId, workspaceId: ws.workspaceId });
@@ -337,13 +373,14 @@ export async function main(smoke: boolean) {
     };
     await section("filtered list", () => filteredList(ref, samples.query));
     await section("queue pages", () => queuePages(ref, samples.queue));
+    await section("documents list", () => documentsList(ref, samples.documents));
     await section("dashboard", () => dashboard(ref, samples.dashboard));
     await section("bulk import", () => bulkImport(ref, samples.imports));
 
     console.log(
       `\nScale: ${Number(counts[0].a).toLocaleString("en-US")} annotations, ${Number(counts[0].e).toLocaleString("en-US")} events, ` +
         `${sizes.documents.toLocaleString("en-US")} documents, ${sizes.sources} sources; generated in ${generation.toFixed(1)} s. ` +
-        `Samples: ${samples.query} per list case, ${samples.queue} per queue case, ${samples.dashboard} dashboard, ${samples.imports} imports${smoke ? " (smoke: sizes too small to measure)" : ""}.\n`,
+        `Samples: ${samples.query} per list case, ${samples.queue} per queue case, ${samples.documents} per documents-list case, ${samples.dashboard} dashboard, ${samples.imports} imports${smoke ? " (smoke: sizes too small to measure)" : ""}.\n`,
     );
     printTable(rows);
     console.log(

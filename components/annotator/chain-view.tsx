@@ -9,7 +9,7 @@ export function ChainView({ chain }: { chain: TChainHop[] }) {
       {chain.map((hop, i) => (
         <li key={i}>
           <span aria-hidden="true">→</span> <span className="sr-only">quoting </span>
-          {hop.title}
+          {hop.label}
           {hop.locator && <>, {hop.locator}</>}
           {hop.note && <span className="muted"> ({hop.note})</span>}
         </li>

@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { describeHistory, historyNames, type THistoryData, type THistoryEntry } from "@/lib/annotations/history";
 import { annotationHistoryAction } from "@/lib/annotations/history-actions";
 import { formatDateTime } from "@/lib/format";
+import { sourceLabel } from "@/lib/sources/label";
 import type { TSource } from "@/lib/sources/schemas";
 import type { TMemberOption } from "@/lib/workspaces/schemas";
 
@@ -67,7 +68,7 @@ export function AnnotationHistory(props: { annotationId: string; version: number
   }, [open, props.annotationId, props.version, props.liveKey]);
 
   const entries = useMemo(
-    () => (data ? describeHistory(data.events, historyNames({ sources: props.sources, members: props.members, extra: data.names })) : null),
+    () => (data ? describeHistory(data.events, historyNames({ sources: props.sources.map((s) => ({ id: s.id, label: sourceLabel(s) })), members: props.members, extra: data.names })) : null),
     [data, props.sources, props.members],
   );
 

@@ -144,7 +144,7 @@ export function AnnotationList(props: {
             <option value="none">No source yet</option>
             {cited.map((s) => (
               <option key={s.id} value={s.id}>
-                {shorten(s.title, 60)}
+                {shorten(sourceLabel(s), 60)}
               </option>
             ))}
           </select>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TDocumentPage } from "@/lib/documents/queries";
+import type { TDocumentPage } from "@/lib/documents/list-page";
 import { sortDirection, type TDocumentListQuery, type TDocumentSort } from "@/lib/documents/schemas";
 import { formatNumber } from "@/lib/format";
 
@@ -13,7 +13,6 @@ export function documentListHref(query: Partial<TDocumentListQuery>): string {
   if (query.dir) params.set("dir", query.dir);
   if (query.after) params.set("after", query.after);
   if (query.before) params.set("before", query.before);
-  if (query.page && query.page > 1) params.set("page", String(query.page));
   const search = params.toString();
   return search ? `/documents?${search}` : "/documents";
 }
@@ -47,7 +46,7 @@ export function DocumentListControls({ query }: { query: TDocumentListQuery }) {
   );
 }
 
-/** "Documents 51–100 of 1,204" (or "50 of 1,204" on keyset pages) with links to the pages before and after. */
+/** "50 of 1,204 documents" with links to the keyset pages before and after. */
 export function DocumentListPager({ page }: { page: TDocumentPage }) {
   if (!page.next && !page.previous) return null;
   const shown = page.documents.length;
@@ -55,9 +54,7 @@ export function DocumentListPager({ page }: { page: TDocumentPage }) {
     <nav aria-label="Pages of documents" className="pager">
       {page.previous && <Link href={documentListHref(page.previous)}>← Previous page</Link>}
       <span>
-        {page.offset !== undefined
-          ? `Documents ${formatNumber(page.offset + 1)}–${formatNumber(page.offset + shown)} of ${formatNumber(page.total)}`
-          : `${formatNumber(shown)} of ${formatNumber(page.total)} documents`}
+        {formatNumber(shown)} of {formatNumber(page.total)} documents
       </span>
       {page.next && <Link href={documentListHref(page.next)}>Next page →</Link>}
     </nav>

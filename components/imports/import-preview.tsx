@@ -17,13 +17,13 @@ function Source({ item }: { item: TImportPreviewItem }) {
   if (item.source.id) {
     return (
       <>
-        <Link href={`/sources/${item.source.id}`}>{shorten(item.source.title, 80)}</Link> <span className="muted">({BY_LABEL[item.source.by ?? "title"]})</span>
+        <Link href={`/sources/${item.source.id}`}>{shorten(item.source.label, 80)}</Link> <span className="muted">({BY_LABEL[item.source.by ?? "title"]})</span>
       </>
     );
   }
   return (
     <>
-      <span className="badge">New</span> {shorten(item.source.title, 80)}
+      <span className="badge">New</span> {shorten(item.source.label, 80)}
     </>
   );
 }

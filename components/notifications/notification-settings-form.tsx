@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { setNotificationSettingsAction } from "@/lib/notifications/actions";
-import { NOTIFICATION_KINDS, NOTIFICATION_LABELS, type TNotificationSettings } from "@/lib/notifications/schemas";
+import { INBOX_KINDS, NOTIFICATION_LABELS, type TNotificationSettings } from "@/lib/notifications/schemas";
 
 /** A checkbox per kind of notification; Save stores them for this person. Turning a kind off stops new ones of it. */
 export function NotificationSettingsForm(props: { settings: TNotificationSettings }) {
@@ -23,7 +23,7 @@ export function NotificationSettingsForm(props: { settings: TNotificationSetting
     <form onSubmit={save} className="stack">
       <fieldset>
         <legend>Show in my inbox</legend>
-        {NOTIFICATION_KINDS.map((kind) => (
+        {INBOX_KINDS.map((kind) => (
           <label key={kind} className="choice">
             <input
               type="checkbox"

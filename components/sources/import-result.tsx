@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { TImportResult } from "@/lib/sources/import-schemas";
+import { sourceLabel } from "@/lib/sources/label";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -12,7 +13,7 @@ export function ImportResult({ result, workspaceId }: { result: TImportResult; w
         <ul>
           {result.created.map((s) => (
             <li key={s.id}>
-              <Link href={`/sources/${s.id}`}>{s.title}</Link>
+              <Link href={`/sources/${s.id}`}>{sourceLabel(s)}</Link>
             </li>
           ))}
         </ul>

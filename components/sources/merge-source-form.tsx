@@ -15,7 +15,7 @@ type TOption = { id: string; label: string };
  * the merge the kept source's page opens, where owners can undo it. A heavily cited source is
  * merged in the background: the form shows how many citations have moved until it is done.
  */
-export function MergeSourceForm(props: { sourceId: string; title: string; annotationCount: number; options: TOption[] }) {
+export function MergeSourceForm(props: { sourceId: string; label: string; annotationCount: number; options: TOption[] }) {
   const id = useId();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -65,7 +65,7 @@ export function MergeSourceForm(props: { sourceId: string; title: string; annota
   }
   return (
     <section className="merge-form card" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Merge “{props.title}” into another source</h2>
+      <h2 id={`${id}-heading`}>Merge “{props.label}” into another source</h2>
       {running ? (
         <div className="stack">
           <p role="status">
@@ -116,7 +116,7 @@ export function MergeSourceForm(props: { sourceId: string; title: string; annota
       ) : (
         <div className="stack" role="alertdialog" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`}>
-            {formatCount(props.annotationCount, "annotation")} citing “{props.title}” will move to “{kept?.label}”, with its evidence and attribution chains. “{props.title}” and its aliases
+            {formatCount(props.annotationCount, "annotation")} citing “{props.label}” will move to “{kept?.label}”, with its evidence and attribution chains. “{props.label}” and its aliases
             become aliases of “{kept?.label}”. An owner can undo this.
           </p>
           <div className="toolbar">

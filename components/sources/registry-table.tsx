@@ -67,7 +67,7 @@ export function RegistryTable(props: { entries: TRegistryEntry[]; query: TRegist
               </td>
               {props.canEdit && (
                 <td>
-                  <Link href={`/sources/${s.id}/edit`} aria-label={`Edit ${s.title}`}>
+                  <Link href={`/sources/${s.id}/edit`} aria-label={`Edit ${sourceLabel(s)}`}>
                     Edit
                   </Link>
                 </td>

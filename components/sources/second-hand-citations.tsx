@@ -16,7 +16,7 @@ export function SecondHandCitations({ citations, sourceId }: { citations: TSecon
               <Link href={`/documents/${c.documentId}`}>{c.documentTitle}</Link>: <q>{c.exact}</q>
               <span className="item-meta">
                 <StatusBadge status={c.status} />
-                {c.claimedTitle && <span>Claims: {c.claimedTitle}</span>}
+                {c.claimedLabel && <span>Claims: {c.claimedLabel}</span>}
                 <span>
                   Chain:
                   {c.chain.map((hop, i) => (
@@ -28,7 +28,7 @@ export function SecondHandCitations({ citations, sourceId }: { citations: TSecon
                           <span className="sr-only">, quoting</span>
                         </>
                       )}{" "}
-                      {hop.sourceId === sourceId ? <strong>{hop.title}</strong> : <Link href={`/sources/${hop.sourceId}`}>{hop.title}</Link>}
+                      {hop.sourceId === sourceId ? <strong>{hop.label}</strong> : <Link href={`/sources/${hop.sourceId}`}>{hop.label}</Link>}
                       {hop.locator && <span className="muted"> ({hop.locator})</span>}
                     </span>
                   ))}

@@ -105,7 +105,7 @@ describe("annotationHistory (real database)", () => {
     expect(history.names.sources).toEqual({ [dupe.id]: "Newsweak", [kept.id]: "Newsweek" });
     expect(history.names.people).toMatchObject({ [users.REVIEWER.id]: users.REVIEWER.name, [users.REVIEWER2.id]: "second reviewer" });
     // The page lists only sources not merged away; the history still says which one it was.
-    const entries = describeHistory(history.events, historyNames({ sources: [{ id: kept.id, title: "Newsweek" }], extra: history.names }));
+    const entries = describeHistory(history.events, historyNames({ sources: [{ id: kept.id, label: "Newsweek" }], extra: history.names }));
     expect(entries.map((e) => e.title)).toEqual(["Created", "Assigned", "Sources merged"]);
     expect(entries[2].changes).toEqual([{ field: "sourceId", label: "Source", before: "Newsweak", after: "Newsweek" }]);
     expect(entries[1].changes[0]).toMatchObject({ before: "Nobody", after: "second reviewer" });

@@ -7,6 +7,7 @@ import { listAnnotationEvents } from "@/lib/annotations/queries";
 import type { TAnnotationEvent, TAnnotationEventType } from "@/lib/annotations/schemas";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { labelOfRow, labelSelect } from "@/lib/sources/present";
 
 /** Events per page of a document's activity feed. */
 export const ACTIVITY_PAGE_SIZE = 50;
@@ -48,17 +49,17 @@ function mentionedIds(events: Pick<TAnnotationEvent, "before" | "after">[]) {
 }
 
 /**
- * Titles and names for the ids events mention, so a history reads in words even for a source
+ * Labels and names for the ids events mention, so a history reads in words even for a source
  * merged away since (lists leave those out) or a member who has left.
  */
 export async function eventNames(options: { userId: string; events: TAnnotationEvent[] }): Promise<THistoryData["names"]> {
   const ids = mentionedIds(options.events);
   const [sources, people] = await Promise.all([
-    ids.sources.length ? db().source.findMany({ where: { id: { in: ids.sources }, ...visibleSources(options.userId) }, select: { id: true, title: true } }) : [],
+    ids.sources.length ? db().source.findMany({ where: { id: { in: ids.sources }, ...visibleSources(options.userId) }, select: { id: true, ...labelSelect } }) : [],
     ids.people.length ? db().user.findMany({ where: { id: { in: ids.people } }, select: { id: true, name: true } }) : [],
   ]);
   const names = { sources: {} as Record<string, string>, people: {} as Record<string, string> };
-  for (const s of sources) names.sources[s.id] = s.title;
+  for (const s of sources) names.sources[s.id] = labelOfRow(s);
   for (const e of options.events) names.people[e.actor.id] = e.actor.name;
   for (const p of people) names.people[p.id] = p.name;
   return names;

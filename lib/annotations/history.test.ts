@@ -6,8 +6,8 @@ const rita = { id: "u-rita", name: "Rita Reviewer", email: "rita@t.test" };
 const eddie = { id: "u-eddie", name: "Eddie Editor", email: "eddie@t.test" };
 const names = historyNames({
   sources: [
-    { id: "s-memorial", title: "Memorial report" },
-    { id: "s-newsweek", title: "Newsweek, 16 March 1992" },
+    { id: "s-memorial", label: "Memorial report" },
+    { id: "s-newsweek", label: "Newsweek, 16 March 1992" },
   ],
   members: [
     { id: rita.id, name: rita.name },
@@ -169,7 +169,7 @@ describe("describeEvent: annotation changes in words", () => {
   });
 
   it("source merges (lib/sources/merge.ts stores only the source) name the merged source, which lists no longer show", () => {
-    const withMerged = historyNames({ sources: [{ id: "s-newsweek", title: "Newsweek" }], extra: { sources: { "s-dupe": "Newsweak" }, people: {} } });
+    const withMerged = historyNames({ sources: [{ id: "s-newsweek", label: "Newsweek" }], extra: { sources: { "s-dupe": "Newsweak" }, people: {} } });
     const merged = describeEvent(event("SOURCE_MERGED", { sourceId: "s-dupe" }, { sourceId: "s-newsweek" }, eddie), withMerged);
     expect(merged.title).toBe("Sources merged");
     expect(lines(merged)).toEqual(["Source: Newsweak → Newsweek"]);
@@ -302,7 +302,7 @@ describe("spanWords and historyNames", () => {
   });
 
   it("the page's own sources and members win over names the server resolved", () => {
-    const n = historyNames({ sources: [{ id: "s1", title: "Now" }], members: [{ id: "u1", name: "Ann" }], extra: { sources: { s1: "Then", s2: "Merged" }, people: { u2: "Gone" } } });
+    const n = historyNames({ sources: [{ id: "s1", label: "Now" }], members: [{ id: "u1", name: "Ann" }], extra: { sources: { s1: "Then", s2: "Merged" }, people: { u2: "Gone" } } });
     expect([...n.sources]).toEqual([["s1", "Now"], ["s2", "Merged"]]);
     expect(n.people.get("u2")).toBe("Gone");
   });

@@ -12,7 +12,7 @@ import type { TAnnotationEvent, TAnnotationEventType } from "@/lib/annotations/s
 import { STANCE_INFO, type TStance } from "@/lib/evidence/schemas";
 import { isStatus, SIGN_OFF_INFO, STATUS_INFO, type TSignOffState } from "@/lib/statuses";
 
-/** Titles of sources and names of people by id. */
+/** Labels of sources (lib/sources/label.ts) and names of people by id. */
 export type THistoryNames = { sources: ReadonlyMap<string, string>; people: ReadonlyMap<string, string> };
 
 /** A field that changed, both sides in words. */
@@ -368,15 +368,15 @@ export function describeHistory(events: TAnnotationEvent[], names: THistoryNames
   });
 }
 
-/** Names for a history: members and sources the page has, then whatever the server resolved. */
+/** Names for a history: members and sources (by label) the page has, then whatever the server resolved. */
 export function historyNames(options: {
-  sources?: readonly { id: string; title: string }[];
+  sources?: readonly { id: string; label: string }[];
   members?: readonly { id: string; name: string }[];
   extra?: THistoryData["names"];
 }): THistoryNames {
   const sources = new Map(Object.entries(options.extra?.sources ?? {}));
   const people = new Map(Object.entries(options.extra?.people ?? {}));
-  for (const s of options.sources ?? []) sources.set(s.id, s.title);
+  for (const s of options.sources ?? []) sources.set(s.id, s.label);
   for (const m of options.members ?? []) people.set(m.id, m.name);
   return { sources, people };
 }

@@ -58,7 +58,7 @@ describe("the API's kept annotation list (real database)", () => {
 
     const sourceId = first.source!.id;
     await setChain({ userId: reviewer, annotationId: second.id, input: ZSetChain.parse({ version: current.version, hops: [{ sourceId, locator: "p. 9" }] }) });
-    expect((await sameAsFresh())[1].chain).toEqual([{ sourceId, title: "Memorial report", locator: "p. 9", note: "" }]);
+    expect((await sameAsFresh())[1].chain).toEqual([{ sourceId, title: "Memorial report", label: "Memorial report", locator: "p. 9", note: "" }]);
 
     // Changes outside the annotations' own rows: the source's title (shown on the annotation and in
     // the chain) and a person's name.
@@ -66,6 +66,9 @@ describe("the API's kept annotation list (real database)", () => {
     const renamed = await sameAsFresh();
     expect(renamed[0].source?.title).toBe("Memorial: Khojaly report");
     expect(renamed[1].chain[0].title).toBe("Memorial: Khojaly report");
+    // A field that only the label shows (the year) reaches the chain too.
+    await updateSource({ userId: users.EDITOR.id, sourceId, input: { version: first.source!.version + 1, issued: "2003" } });
+    expect((await sameAsFresh())[1].chain[0].label).toBe("2003 · Memorial");
     await db().user.update({ where: { id: reviewer }, data: { name: "Reviewer, renamed" } });
     expect((await sameAsFresh())[0].createdBy.name).toBe("Reviewer, renamed");
 

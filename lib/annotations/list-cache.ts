@@ -2,7 +2,7 @@ import "server-only";
 import { documentAnnotations, peopleByIds, visibleDocument } from "@/lib/annotations/queries";
 import type { TAnnotation, TPerson } from "@/lib/annotations/schemas";
 import { db } from "@/lib/db";
-import { presentSource } from "@/lib/sources/present";
+import { labelOfRow, presentSource } from "@/lib/sources/present";
 import { sourceRowsByIds } from "@/lib/sources/queries";
 import type { TSource } from "@/lib/sources/schemas";
 import type { TStatus } from "@/lib/statuses";
@@ -51,23 +51,26 @@ async function annotationsStamp(documentId: string): Promise<string> {
   return row.stamp;
 }
 
+/** A hop's source as a list shows it: its title and its label (which more of its fields make). */
+const hopName = (title: string, label: string) => JSON.stringify([title, label]);
+
 /** One string for the sources and people as a list shows them, ids in order, to compare two lists' views. */
-function shownString(sources: ReadonlyMap<string, TSource>, hopTitles: ReadonlyMap<string, string>, people: ReadonlyMap<string, TPerson>): string {
+function shownString(sources: ReadonlyMap<string, TSource>, hopNames: ReadonlyMap<string, string>, people: ReadonlyMap<string, TPerson>): string {
   const sorted = <T>(map: ReadonlyMap<string, T>) => [...map.keys()].sort().map((id) => [id, map.get(id)]);
-  return JSON.stringify([sorted(sources), sorted(hopTitles), sorted(new Map([...people].map(([id, p]) => [id, [p.name, p.email]])))]);
+  return JSON.stringify([sorted(sources), sorted(hopNames), sorted(new Map([...people].map(([id, p]) => [id, [p.name, p.email]])))]);
 }
 
 /** What a freshly built list shows of its sources and people, read from the list itself. */
 function shownIn(annotations: readonly TAnnotation[]): TShown {
   const sources = new Map<string, TSource>();
-  const hopTitles = new Map<string, string>();
+  const hopNames = new Map<string, string>();
   const people = new Map<string, TPerson>();
   for (const a of annotations) {
     if (a.source) sources.set(a.source.id, a.source);
-    for (const hop of a.chain) hopTitles.set(hop.sourceId, hop.title);
+    for (const hop of a.chain) hopNames.set(hop.sourceId, hopName(hop.title, hop.label));
     for (const person of [a.createdBy, a.updatedBy, a.assignee, a.verdictBy, a.signedOffBy]) if (person) people.set(person.id, person);
   }
-  return { sourceIds: [...sources.keys()], hopSourceIds: [...hopTitles.keys()], personIds: [...people.keys()], shown: shownString(sources, hopTitles, people) };
+  return { sourceIds: [...sources.keys()], hopSourceIds: [...hopNames.keys()], personIds: [...people.keys()], shown: shownString(sources, hopNames, people) };
 }
 
 /** The same view of a kept list's sources and people, as the database has them now. */
@@ -76,16 +79,16 @@ async function shownNow(kept: TShown): Promise<string> {
   const [sourceRows, personRows] = await Promise.all([sourceRowsByIds(sourceIds), peopleByIds(kept.personIds)]);
   const rowById = new Map(sourceRows.map((row) => [row.id, row]));
   const sources = new Map<string, TSource>();
-  const hopTitles = new Map<string, string>();
+  const hopNames = new Map<string, string>();
   for (const id of kept.sourceIds) {
     const row = rowById.get(id);
     if (row) sources.set(id, presentSource(row));
   }
   for (const id of kept.hopSourceIds) {
     const row = rowById.get(id);
-    if (row) hopTitles.set(id, row.title);
+    if (row) hopNames.set(id, hopName(row.title, labelOfRow(row)));
   }
-  return shownString(sources, hopTitles, new Map(personRows.map((p) => [p.id, p])));
+  return shownString(sources, hopNames, new Map(personRows.map((p) => [p.id, p])));
 }
 
 function keep(key: string, entry: TEntry) {

@@ -19,7 +19,8 @@ import {
 import { db, type TTx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Annotation as TAnnotationRow } from "@/lib/generated/prisma/client";
-import { notifyChange } from "@/lib/notifications/notify";
+import { notifyChange, notifyChanges } from "@/lib/notifications/notify";
+import { NEWLY_CREATED } from "@/lib/notifications/rules";
 import { hasRole } from "@/lib/roles";
 import { insertSource } from "@/lib/sources/mutations";
 import type { TInlineSource } from "@/lib/sources/schemas";
@@ -67,7 +68,8 @@ export type TNewAnnotation = {
  * plain SQL over arrays (unnest): Prisma's createMany takes seconds for 2,000 rows, this a tenth
  * of that, and createAnnotation per item would be thousands of round trips. The same rules as a
  * single create: the evidence rule (counting the evidence the caller is about to add), and a
- * verdict is given by `userId` and waits for sign-off when the workspace asks for it. An
+ * verdict is given by `userId` and waits for sign-off when the workspace asks for it (the editors
+ * are notified in the same transaction, as for a single verdict). An
  * annotation that gets evidence is created at its final version (1 + items): its CREATED event
  * has version 1 and the caller's EVIDENCE_ADDED events the versions after. Ids are random UUIDs
  * (the client, not the database, makes cuids). Returns the rows in input order.
@@ -107,6 +109,8 @@ export async function insertAnnotations(
     INSERT INTO "AnnotationEvent" ("annotationId", "workspaceId", "documentId", "type", "actorId", "version", "after")
     SELECT t.id, ${document.workspaceId}, ${document.id}, 'CREATED'::"AnnotationEventType", ${userId}, 1, t.after::jsonb
     FROM unnest(${ids}::text[], ${afters}::text[]) AS t(id, after)`;
+  const changes = rows.map((row) => ({ annotationId: row.id, before: NEWLY_CREATED, after: snapshotOf(row) }));
+  await notifyChanges(tx, { workspaceId: document.workspaceId, actorId: userId, changes });
   return rows;
 }
 

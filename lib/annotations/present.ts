@@ -1,7 +1,7 @@
 import type { TAnnotation, TAnnotationEvent, TPerson } from "@/lib/annotations/schemas";
 import { spanPages } from "@/lib/documents/pages";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { presentSource, sourceSelect } from "@/lib/sources/present";
+import { labelOfRow, labelSelect, presentSource, sourceSelect } from "@/lib/sources/present";
 
 const personSelect = { id: true, name: true, email: true } as const satisfies Prisma.UserSelect;
 
@@ -30,7 +30,7 @@ export const annotationSelect = {
   updatedBy: { select: personSelect },
   // Both load as one batched query per relation for a whole list, not one per annotation.
   _count: { select: { evidence: { where: { deletedAt: null } }, comments: { where: { deletedAt: null } } } },
-  chain: { orderBy: { position: "asc" }, select: { sourceId: true, locator: true, note: true, source: { select: { title: true } } } },
+  chain: { orderBy: { position: "asc" }, select: { sourceId: true, locator: true, note: true, source: { select: labelSelect } } },
   onChecklist: true,
   verdictAt: true,
   signOff: true,
@@ -77,7 +77,7 @@ export function presentAnnotation(row: TAnnotationRow): TAnnotation {
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt ? row.deletedAt.toISOString() : null,
     evidenceCount: row._count.evidence,
-    chain: row.chain.map((hop) => ({ sourceId: hop.sourceId, title: hop.source.title, locator: hop.locator, note: hop.note })),
+    chain: row.chain.map((hop) => ({ sourceId: hop.sourceId, title: hop.source.title, label: labelOfRow(hop.source), locator: hop.locator, note: hop.note })),
     assignee: row.assignee ? presentPerson(row.assignee) : null,
     onChecklist: row.onChecklist,
     verdictBy: row.verdictBy ? presentPerson(row.verdictBy) : null,

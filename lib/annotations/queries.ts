@@ -5,6 +5,7 @@ import type { TAnnotation, TAnnotationEvent, TPerson } from "@/lib/annotations/s
 import { db, sqlColumns } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { labelSelect } from "@/lib/sources/present";
 import { sourceRowsByIds } from "@/lib/sources/queries";
 import type { TStatus } from "@/lib/statuses";
 
@@ -65,7 +66,7 @@ export async function documentAnnotationExtras(documentId: string) {
     db().chainHop.findMany({
       where: ofDocument,
       orderBy: [{ annotationId: "asc" }, { position: "asc" }],
-      select: { annotationId: true, sourceId: true, locator: true, note: true, source: { select: { title: true } } },
+      select: { annotationId: true, sourceId: true, locator: true, note: true, source: { select: labelSelect } },
     }),
   ]);
   const chainOf = new Map<string, typeof hops>();

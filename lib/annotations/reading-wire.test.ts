@@ -24,7 +24,7 @@ const plain: TAnnotationWire = {
 };
 const busy: TAnnotationWire = {
   ...plain, id: "a2", documentRevision: 2, status: "VERIFIED", sourceId: "s1", locator: "pp. 169-172", attributionText: "de Waal says", note: "checked", version: 4,
-  updatedBy: aram, updatedAt: "2026-01-02T10:00:00.000Z", evidenceCount: 2, chain: [{ sourceId: "s1", title: "Black Garden", locator: "p. 170", note: "" }],
+  updatedBy: aram, updatedAt: "2026-01-02T10:00:00.000Z", evidenceCount: 2, chain: [{ sourceId: "s1", title: "Black Garden", label: "de Waal · 2003 · Black Garden", locator: "p. 170", note: "" }],
   assignee: aram, onChecklist: true, verdictBy: aram, verdictAt: "2026-01-02T10:00:00.000Z", signOff: "RETURNED", signedOffBy: rena,
   signedOffAt: "2026-01-03T00:00:00.000Z", signOffNote: "look again", commentCount: 3, threadResolved: true, needsRecheck: true, anchorSimilarity: 0.93,
 };

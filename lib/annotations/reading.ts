@@ -2,6 +2,7 @@ import "server-only";
 import { annotationRows, documentAnnotationExtras, peopleOf, visibleDocument } from "@/lib/annotations/queries";
 import { packAnnotations, type TPackedAnnotations } from "@/lib/annotations/reading-wire";
 import type { TAnnotationWire, TChainHop, TPerson } from "@/lib/annotations/schemas";
+import { labelOfRow } from "@/lib/sources/present";
 
 /**
  * The reading view's annotations of a visible document, packed for the page (reading-wire.ts), in
@@ -37,7 +38,7 @@ export async function readingAnnotations(options: { userId: string; document: { 
       updatedAt: r.updatedAt.toISOString(),
       deletedAt: null,
       evidenceCount: evidenceCount.get(r.id) ?? 0,
-      chain: (chainOf.get(r.id) ?? []).map((hop): TChainHop => ({ sourceId: hop.sourceId, title: hop.source.title, locator: hop.locator, note: hop.note })),
+      chain: (chainOf.get(r.id) ?? []).map((hop): TChainHop => ({ sourceId: hop.sourceId, title: hop.source.title, label: labelOfRow(hop.source), locator: hop.locator, note: hop.note })),
       assignee: person(r.assigneeId),
       onChecklist: r.onChecklist,
       verdictBy: person(r.verdictById),

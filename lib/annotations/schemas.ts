@@ -84,7 +84,8 @@ export type TPerson = { id: string; name: string; email: string };
 export const MAX_CHAIN_HOPS = 20;
 
 /** One hop of an attribution chain, from this document back towards the original. */
-export type TChainHop = { sourceId: string; title: string; locator: string; note: string };
+/** A hop of the attribution chain: its source by id, title and label (lib/sources/label.ts), where in it, and a note. */
+export type TChainHop = { sourceId: string; title: string; label: string; locator: string; note: string };
 
 /** Replaces an annotation's whole chain, in order, against the annotation's version. */
 export const ZSetChain = z.strictObject({

@@ -2,8 +2,8 @@ import type { z } from "zod";
 import { ZActivityQuery } from "@/lib/annotations/activity";
 import { ZAnnotationFilters, ZCreateAnnotation, ZSetChain, ZSignOff, ZUpdateAnnotation } from "@/lib/annotations/schemas";
 import { fromZod, ref, type TSchema } from "@/lib/api/openapi-schemas";
-import { ZCreateComment, ZDeleteComment, ZEditComment, ZMarkRead, ZSetThread } from "@/lib/comments/schemas";
-import { DOCUMENT_FORMATS, ZCreateDocument, ZImportUrl, ZUpdateDocument } from "@/lib/documents/schemas";
+import { ZCreateComment, ZDeleteComment, ZEditComment, ZInboxQuery, ZMarkRead, ZSetThread } from "@/lib/comments/schemas";
+import { DOCUMENT_FORMATS, ZCreateDocument, ZDocumentsQuery, ZImportUrl, ZUpdateDocument } from "@/lib/documents/schemas";
 import { MAX_IMPORT_BYTES, MAX_PDF_PAGES } from "@/lib/intake/limits";
 import { ZNotificationSettings } from "@/lib/notifications/schemas";
 import { ZCreateEvidence, ZUpdateEvidence } from "@/lib/evidence/schemas";
@@ -29,6 +29,8 @@ export type TMethod = "get" | "post" | "put" | "patch" | "delete";
 export type TParameter = { name: string; in: "query" | "path" | "header"; required: boolean; description?: string; schema: TSchema };
 export type TMedia = Record<string, { schema: TSchema }>;
 
+type TSuccess = { status: number; description: string; schema?: TSchema; content?: TMedia; headers?: Record<string, unknown> };
+
 export type TOperation = {
   summary: string;
   description?: string;
@@ -39,9 +41,12 @@ export type TOperation = {
   /** Other media types the request body may have besides JSON (multipart/form-data uploads). */
   bodyMedia?: TMedia;
   /** The success answer: a JSON schema, other media types, or nothing (204). */
-  ok: { status: number; description: string; schema?: TSchema; content?: TMedia; headers?: Record<string, unknown> };
-  /** Other success answers (a 202 with a job where the work is too large to do while the request waits). */
-  also?: TOperation["ok"][];
+  ok: TSuccess;
+  /**
+   * Other success answers of the same operation: a dry run's 200 beside a create's 201, a 202 with
+   * a job where the work is too large to do while the request waits.
+   */
+  also?: TSuccess[];
   /** Error statuses this operation answers besides those every operation of its kind does. */
   errors?: number[];
   /** Who may: appended to the description. */
@@ -73,7 +78,8 @@ const query = (name: string, description: string, schema: TSchema = { type: "str
 });
 
 export const json = (schema: TSchema): TMedia => ({ "application/json": { schema } });
-const file: TSchema = { type: "string", description: "The file's bytes" };
+/** A downloaded file: its bytes as they are (a JSON format's file is the document its `$schema` names, not a JSON string). */
+const file: TSchema = { description: "The file's bytes" };
 /** A revision as listed (lib/revisions/queries.ts). */
 const REVISION = {
   type: "object",
@@ -257,7 +263,8 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
   "/api/v1/documents": {
     get: {
       summary: "List documents",
-      query: [query("workspaceId", "Only this workspace's documents")],
+      query: queryOf(ZDocumentsQuery, { workspaceId: "Only this workspace's documents" }),
+      errors: [400],
       ok: { status: 200, description: "Documents you may read", schema: { type: "object", properties: { documents: { type: "array", items: ref("DocumentSummary") } }, required: ["documents"] } },
     },
     post: {
@@ -281,11 +288,8 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
         },
       },
       errors: [415],
-      ok: {
-        status: 201,
-        description: "The document (with the import's `warnings`); with ?dryRun=1, 200 and `{ preview }`",
-        schema: { oneOf: [ref("Document"), { type: "object", properties: { preview: ref("DocumentImportPreview") }, required: ["preview"] }] },
-      },
+      ok: { status: 201, description: "The document (with the import's `warnings`)", schema: ref("Document") },
+      also: [{ status: 200, description: "With ?dryRun=1: the preview; nothing stored", schema: { type: "object", properties: { preview: ref("DocumentImportPreview") }, required: ["preview"] } }],
     },
   },
   "/api/v1/documents/{id}": {
@@ -305,7 +309,12 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
       summary: "Download the file a document was taken from",
       description: "Byte-exact, with its own media type, as an attachment; its sha256 is the ETag. 404 when the text was pasted.",
       access: "Any member",
-      ok: { status: 200, description: "The original file", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } }, headers: attachment },
+      ok: {
+        status: 200,
+        description: "The original file, with the media type it was imported as (application/pdf, text/plain, text/html, …)",
+        content: { "*/*": { schema: { type: "string", format: "binary" } } },
+        headers: attachment,
+      },
     },
   },
   "/api/v1/documents/{id}/revisions": {
@@ -388,7 +397,8 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
         "Each item is anchored by position when its quote is there, else by quote with prefix and suffix, else fuzzily near the old position. `dryRun: true` answers the preview (200: anchored, moved and failed items) and changes nothing; otherwise 201 with the outcome. Failed items are kept as orphaned annotations to place by hand unless `keepOrphans` is false; they are never dropped silently.",
       access: "REVIEWER and up",
       body: ZImportAnnotationsRequest,
-      ok: { status: 201, description: "The outcome (or 200 with the preview when dryRun)", schema: { oneOf: [ref("AnnotationImportResult"), ref("AnnotationImportPreview")] } },
+      ok: { status: 201, description: "The outcome", schema: ref("AnnotationImportResult") },
+      also: [{ status: 200, description: "With dryRun: the preview; nothing changed", schema: ref("AnnotationImportPreview") }],
     },
   },
   "/api/v1/documents/{id}/events": {
@@ -536,7 +546,8 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
       summary: "Your inbox: mentions and notifications, newest first",
       description:
         "`kind` says what each entry is: MENTION (with `comment`), SIGN_OFF_REQUESTED (a verdict awaits your sign-off; editors and owners), VERDICT_RETURNED (yours, with `reason`), VERDICT_CONFIRMED (yours) or ASSIGNED (to you). `actor` is who did it; nobody is notified of their own action.",
-      query: [query("limit", "1 to 100, default 50", { type: "integer", minimum: 1, maximum: 100 }), query("cursor", "`nextCursor` of the previous page")],
+      query: queryOf(ZInboxQuery, { limit: "1 to 100, default 50", cursor: "`nextCursor` of the previous page" }),
+      errors: [400],
       ok: { status: 200, description: "A page of the inbox", schema: ref("Inbox") },
     },
   },
@@ -601,7 +612,8 @@ export const PATHS: Record<string, Partial<Record<TMethod, TOperation>>> = {
       description: "`dryRun: true` answers the preview (200) and changes nothing; otherwise 201 with what was created and matched.",
       access: "REVIEWER and up",
       body: ZImportSources,
-      ok: { status: 201, description: "The import (or 200 with the preview when dryRun)", schema: { oneOf: [ref("ImportResult"), ref("ImportPreview")] } },
+      ok: { status: 201, description: "What was created and matched", schema: ref("ImportResult") },
+      also: [{ status: 200, description: "With dryRun: the preview; nothing changed", schema: ref("ImportPreview") }],
     },
   },
   "/api/v1/sources/export": {

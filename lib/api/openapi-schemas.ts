@@ -5,7 +5,7 @@ import { ERROR_STATUS } from "@/lib/errors";
 import { STANCES } from "@/lib/evidence/schemas";
 import { EXPORT_JOB_STATES } from "@/lib/exports/schemas";
 import { ANNOTATION_IMPORT_FORMATS, IMPORT_STATES } from "@/lib/imports/schemas";
-import { NOTIFICATION_KINDS } from "@/lib/notifications/schemas";
+import { INBOX_KINDS } from "@/lib/notifications/schemas";
 import { EXPORT_FORMATS } from "@/lib/reports/schemas";
 import { ROLES } from "@/lib/roles";
 import { SOURCE_KINDS, ZAuthor } from "@/lib/sources/schemas";
@@ -84,7 +84,7 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
   RegistryEntry: {
     allOf: [ref("Source"), object({ citationCount: int, statusCounts })],
   },
-  ChainHop: object({ sourceId: id, title: str, locator: str, note: str }),
+  ChainHop: object({ sourceId: id, title: str, label: str, locator: str, note: str }),
   Annotation: object({
     id,
     documentId: id,
@@ -186,7 +186,7 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
     items: list(
       object({
         id,
-        kind: oneOfStrings(["MENTION", ...NOTIFICATION_KINDS]),
+        kind: oneOfStrings([...INBOX_KINDS]),
         createdAt: dateTime,
         readAt: orNull(dateTime),
         actor: ref("Person"),
@@ -199,7 +199,7 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
     unread: int,
     nextCursor: { type: ["string", "null"] },
   }),
-  NotificationSettings: object(Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, bool]))),
+  NotificationSettings: object(Object.fromEntries(INBOX_KINDS.map((kind) => [kind, bool]))),
   DocumentSummary: object({
     id,
     workspaceId: id,
@@ -346,7 +346,7 @@ export const COMPONENT_SCHEMAS: Record<string, TSchema> = {
           oldEnd: int,
           similarity: { type: "number", description: "1 for an exact match, less for an approximate one" },
           reason: { type: "string", description: "Why it failed" },
-          source: orNull(object({ id: { type: ["string", "null"] }, title: str, by: { type: ["string", "null"], enum: ["url", "title", "id", null] } })),
+          source: orNull(object({ id: { type: ["string", "null"] }, title: str, label: str, by: { type: ["string", "null"], enum: ["url", "title", "id", null] } })),
           status,
           statusNote: { type: ["string", "null"] },
           note: str,

@@ -73,7 +73,11 @@ function buildOperation(method: TMethod, path: string, op: TOperation) {
   if (!op.public) [401, 503].forEach((s) => errors.add(s));
   if (!op.public && (method !== "get" || op.sessionOnly)) errors.add(403);
   if (path.includes("{")) errors.add(404);
-  if (hasBody || op.query?.length) [400, 422].forEach((s) => errors.add(s));
+  // A live stream reads only its resume point and ignores other parameters: it answers neither.
+  const stream = op.ok.content?.["text/event-stream"] !== undefined;
+  // Query parameters are checked (422); only routes that refuse unknown ones list 400 (in `errors`).
+  if (hasBody) [400, 422].forEach((s) => errors.add(s));
+  else if (op.query?.length && !stream) errors.add(422);
   if (hasBody) errors.add(413);
 
   const responses: Record<string, unknown> = {};

@@ -45,16 +45,20 @@ async function prepareBody(html: string, workspaceId: string): Promise<TSanitize
   return body;
 }
 
-/** Makes the comment's Mention rows match the members it names now; nobody is notified of their own comment. */
+/**
+ * Makes the comment's Mention rows match the members it names now; nobody is notified of their own
+ * comment, nor someone who turned mentions off (a mention they already have stays while they are named).
+ */
 async function syncMentions(tx: TTx, options: { commentId: string; workspaceId: string; authorId: string; mentionIds: string[] }) {
   const userIds = options.mentionIds.filter((id) => id !== options.authorId);
   await tx.mention.deleteMany({ where: { commentId: options.commentId, userId: { notIn: userIds } } });
-  if (userIds.length) {
-    await tx.mention.createMany({
-      data: userIds.map((userId) => ({ commentId: options.commentId, workspaceId: options.workspaceId, userId })),
-      skipDuplicates: true,
-    });
-  }
+  if (userIds.length === 0) return;
+  const wanting = await tx.user.findMany({ where: { id: { in: userIds }, NOT: { notificationsOff: { has: "MENTION" } } }, select: { id: true } });
+  if (wanting.length === 0) return;
+  await tx.mention.createMany({
+    data: wanting.map(({ id }) => ({ commentId: options.commentId, workspaceId: options.workspaceId, userId: id })),
+    skipDuplicates: true,
+  });
 }
 
 /** Locks the live annotation for the rest of the transaction; 404 when it was deleted meanwhile. */

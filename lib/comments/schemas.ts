@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { TPerson } from "@/lib/annotations/schemas";
-import type { TNotificationKind } from "@/lib/notifications/schemas";
+import type { TInboxKind } from "@/lib/notifications/schemas";
 import type { TStatus } from "@/lib/statuses";
 
 /** The most text a comment may hold, in characters (code points) of its plain text. */
@@ -76,7 +76,7 @@ export type TThread = {
  */
 export type TInboxItem = {
   id: string;
-  kind: "MENTION" | TNotificationKind;
+  kind: TInboxKind;
   createdAt: string;
   readAt: string | null;
   actor: TPerson;
@@ -99,3 +99,9 @@ export function excerpt(text: string, max = EXCERPT_LENGTH): string {
   const chars = Array.from(flat);
   return chars.length <= max ? flat : `${chars.slice(0, max - 1).join("")}…`;
 }
+
+/** `GET /api/v1/inbox?limit=&cursor=`: a page of 1 to 100 entries (50 by default), after `cursor`. */
+export const ZInboxQuery = z.strictObject({
+  limit: z.coerce.number({ error: "Send a number from 1 to 100" }).int("Send a whole number").min(1, "At least 1").max(100, "At most 100").optional(),
+  cursor: z.string().optional(),
+});

@@ -80,8 +80,8 @@ describe("dashboard aggregates (real database)", () => {
     ]);
     expect(d.totals).toEqual({ ...emptyCounts(), UNVERIFIED: 1, IN_PROGRESS: 1, VERIFIED: 2, SOURCE_NOT_FOUND: 1 });
     expect(d.sources).toEqual([
-      { id: null, title: "No source yet", counts: { ...emptyCounts(), UNVERIFIED: 1, VERIFIED: 1, SOURCE_NOT_FOUND: 1 }, total: 3 },
-      { id: progress.source!.id, title: "Memorial report", counts: { ...emptyCounts(), IN_PROGRESS: 1, VERIFIED: 1 }, total: 2 },
+      { id: null, label: "No source yet", counts: { ...emptyCounts(), UNVERIFIED: 1, VERIFIED: 1, SOURCE_NOT_FOUND: 1 }, total: 3 },
+      { id: progress.source!.id, label: "Memorial report", counts: { ...emptyCounts(), IN_PROGRESS: 1, VERIFIED: 1 }, total: 2 },
     ]);
     expect(d.moreSources).toBe(0);
 
@@ -130,7 +130,7 @@ describe("dashboard aggregates (real database)", () => {
     expect(first.documentPage).toEqual({ page: 1, pages: 3, perPage: 3, total: 7 });
     expect(titles(first)).toEqual(["Doc 00:1", "Doc 01:0", "Doc 02:0"]);
     expect(first.totals).toEqual({ ...emptyCounts(), UNVERIFIED: 2 });
-    expect(first.sources.map((s) => [s.title, s.total])).toEqual([["Memorial report", 1], ["No source yet", 1]]);
+    expect(first.sources.map((s) => [s.label, s.total])).toEqual([["Memorial report", 1], ["No source yet", 1]]);
     const third = await page(3);
     expect(titles(third)).toEqual(["Doc 06:1"]);
     expect(third.totals).toEqual(first.totals);

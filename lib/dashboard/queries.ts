@@ -16,6 +16,7 @@ import {
 import { lastWeeks, weekStart } from "@/lib/dashboard/weeks";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { labelOfRow, labelSelect } from "@/lib/sources/present";
 import { isVerdict, type TStatus } from "@/lib/statuses";
 import { listMemberOptions } from "@/lib/workspaces/queries";
 
@@ -195,11 +196,11 @@ async function documentPage(options: { userId: string; workspaceId: string; page
   return { page, documents: documentProgress(documents, await documentGroups(documents.map((d) => d.id))) };
 }
 
-/** The most cited sources (and "No source yet"), with their titles read now. */
+/** The most cited sources (and "No source yet"), with their labels read now. */
 async function sourceProgress(options: { userId: string; groups: TAggregates["bySource"] }) {
   const bySource = new Map<string | null, TSourceProgress>();
   for (const g of options.groups) {
-    const entry = bySource.get(g.sourceId) ?? { id: g.sourceId, title: "", counts: emptyCounts(), total: 0 };
+    const entry = bySource.get(g.sourceId) ?? { id: g.sourceId, label: "", counts: emptyCounts(), total: 0 };
     entry.counts[g.status] += g.n;
     entry.total += g.n;
     bySource.set(g.sourceId, entry);
@@ -207,11 +208,11 @@ async function sourceProgress(options: { userId: string; groups: TAggregates["by
   const ranked = [...bySource.values()].sort((a, b) => b.total - a.total);
   const shown = ranked.slice(0, SOURCES_SHOWN);
   const ids = shown.flatMap((s) => (s.id ? [s.id] : []));
-  const titles = new Map(
-    (await db().source.findMany({ where: { id: { in: ids }, ...visibleSources(options.userId) }, select: { id: true, title: true } })).map((s) => [s.id, s.title]),
+  const labels = new Map(
+    (await db().source.findMany({ where: { id: { in: ids }, ...visibleSources(options.userId) }, select: { id: true, ...labelSelect } })).map((s) => [s.id, labelOfRow(s)]),
   );
-  for (const s of shown) s.title = s.id ? (titles.get(s.id) ?? "Unknown source") : "No source yet";
-  shown.sort((a, b) => b.total - a.total || a.title.localeCompare(b.title, "en"));
+  for (const s of shown) s.label = s.id ? (labels.get(s.id) ?? "Unknown source") : "No source yet";
+  shown.sort((a, b) => b.total - a.total || a.label.localeCompare(b.label, "en"));
   return { sources: shown, moreSources: ranked.length - shown.length };
 }
 

@@ -23,7 +23,8 @@ export type TDocumentProgress = {
 };
 
 /** `id` null: the annotations that cite no source yet. */
-export type TSourceProgress = { id: string | null; title: string; counts: TStatusCounts; total: number };
+/** A source's counts, named by its label (lib/sources/label.ts), or "No source yet". */
+export type TSourceProgress = { id: string | null; label: string; counts: TStatusCounts; total: number };
 
 /** One member's work this week (from Monday 00:00 UTC), counted from the events they wrote. */
 export type TMemberWeek = { id: string; name: string; made: number; verdicts: number; signedOff: number };

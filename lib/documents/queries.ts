@@ -1,7 +1,7 @@
 import "server-only";
 import { visibleDocuments, requireMember } from "@/lib/access";
 import { db } from "@/lib/db";
-import { sortDirection, type TDocumentFormat, type TDocumentListQuery } from "@/lib/documents/schemas";
+import type { TDocumentFormat } from "@/lib/documents/schemas";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -18,7 +18,7 @@ export type TDocumentSummary = {
   lastChangeAt: Date;
 };
 
-const summarySelect = {
+export const summarySelect = {
   id: true,
   workspaceId: true,
   title: true,
@@ -40,7 +40,7 @@ type TSummaryRow = {
   _count: { annotations: number };
 };
 
-function presentSummary(row: TSummaryRow): TDocumentSummary {
+export function presentSummary(row: TSummaryRow): TDocumentSummary {
   return {
     id: row.id,
     workspaceId: row.workspaceId,
@@ -78,103 +78,6 @@ export async function listDocuments(options: { userId: string; workspaceId?: str
     select: summarySelect,
   });
   return (await withLastChange(rows)).sort((a, b) => b.lastChangeAt.getTime() - a.lastChangeAt.getTime());
-}
-
-export const DOCUMENT_PAGE_SIZE = 50;
-
-export type TDocumentListEntry = TDocumentSummary & { verifiedCount: number };
-
-/** One page of the documents list; `next` and `previous` are the query of the neighbouring pages, absent at the ends. */
-export type TDocumentPage = {
-  documents: TDocumentListEntry[];
-  /** Documents matching the filter, on every page. */
-  total: number;
-  /** Where this page starts in the whole list (0-based), when known: numbered pages only. */
-  offset?: number;
-  next?: Partial<TDocumentListQuery>;
-  previous?: Partial<TDocumentListQuery>;
-};
-
-/** Live annotations per document and how many of them are Verified. */
-async function annotationCounts(where: Prisma.AnnotationWhereInput): Promise<Map<string, { total: number; verified: number }>> {
-  const groups = await db().annotation.groupBy({ by: ["documentId", "status"], where: { ...where, deletedAt: null }, _count: { _all: true } });
-  const counts = new Map<string, { total: number; verified: number }>();
-  for (const g of groups) {
-    const c = counts.get(g.documentId) ?? { total: 0, verified: 0 };
-    c.total += g._count._all;
-    if (g.status === "VERIFIED") c.verified += g._count._all;
-    counts.set(g.documentId, c);
-  }
-  return counts;
-}
-
-/** Share of Verified among live annotations; a document without any sorts after every share. */
-const verifiedShare = (c: { total: number; verified: number } | undefined) => (c && c.total > 0 ? c.verified / c.total : -1);
-
-/**
- * The documents list for thousands of documents: a title filter (case-insensitive), a sort and
- * pages of 50. By title, keyset pages over the index on (workspace, deletedAt, title, id). The
- * other sorts depend on the annotations (the latest change, the count, the verified share): one
- * grouped query ranks every matching document, in numbered pages.
- */
-export async function listDocumentPage(options: { userId: string; query: TDocumentListQuery }): Promise<TDocumentPage> {
-  const { query } = options;
-  const dir = sortDirection(query);
-  const keep = { q: query.q, sort: query.sort, dir: query.dir };
-  const where: Prisma.DocumentWhereInput = { ...visibleDocuments(options.userId), ...(query.q ? { title: { contains: query.q, mode: "insensitive" } } : {}) };
-  const total = await db().document.count({ where });
-  let rows: TSummaryRow[];
-  let page: Omit<TDocumentPage, "documents" | "total">;
-  if (query.sort === "title") {
-    const cursor = query.before ?? query.after;
-    const backwards = query.before !== undefined;
-    const order = backwards ? (dir === "asc" ? "desc" : "asc") : dir;
-    const found = await db().document.findMany({
-      where,
-      orderBy: [{ title: order }, { id: order }],
-      take: DOCUMENT_PAGE_SIZE + 1,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      select: summarySelect,
-    });
-    rows = found.slice(0, DOCUMENT_PAGE_SIZE);
-    if (backwards) rows.reverse();
-    const more = found.length > DOCUMENT_PAGE_SIZE;
-    const hasNext = backwards || more;
-    const hasPrevious = backwards ? more : cursor !== undefined;
-    page = {
-      next: hasNext && rows.length > 0 ? { ...keep, after: rows[rows.length - 1].id } : undefined,
-      previous: hasPrevious && rows.length > 0 ? { ...keep, before: rows[0].id } : undefined,
-    };
-  } else {
-    const candidates = await db().document.findMany({ where, select: { id: true, title: true, updatedAt: true } });
-    let value: (c: (typeof candidates)[number]) => number;
-    if (query.sort === "updated") {
-      const latest = await latestAnnotationChange({ document: where });
-      value = (c) => Math.max(c.updatedAt.getTime(), latest.get(c.id)?.getTime() ?? 0);
-    } else {
-      const counts = await annotationCounts({ document: where });
-      value = query.sort === "annotations" ? (c) => counts.get(c.id)?.total ?? 0 : (c) => verifiedShare(counts.get(c.id));
-    }
-    const ranked = candidates.map((c) => ({ ...c, value: value(c) }));
-    const sign = dir === "asc" ? 1 : -1;
-    ranked.sort((a, b) => {
-      // Documents without annotations stay last in either direction of the verified share.
-      if (query.sort === "verified" && (a.value < 0 || b.value < 0) && a.value !== b.value) return a.value < 0 ? 1 : -1;
-      return sign * (a.value - b.value) || a.title.localeCompare(b.title, "en") || a.id.localeCompare(b.id);
-    });
-    const pages = Math.max(1, Math.ceil(ranked.length / DOCUMENT_PAGE_SIZE));
-    const number = Math.min(query.page, pages);
-    const ids = ranked.slice((number - 1) * DOCUMENT_PAGE_SIZE, number * DOCUMENT_PAGE_SIZE).map((c) => c.id);
-    const byId = new Map((await db().document.findMany({ where: { id: { in: ids } }, select: summarySelect })).map((r) => [r.id, r]));
-    rows = ids.map((id) => byId.get(id)).filter((r): r is TSummaryRow => r !== undefined);
-    page = {
-      offset: (number - 1) * DOCUMENT_PAGE_SIZE,
-      next: number < pages ? { ...keep, page: number + 1 } : undefined,
-      previous: number > 1 ? { ...keep, page: number - 1 } : undefined,
-    };
-  }
-  const [summaries, counts] = await Promise.all([withLastChange(rows), annotationCounts({ documentId: { in: rows.map((r) => r.id) } })]);
-  return { ...page, total, documents: summaries.map((s) => ({ ...s, verifiedCount: counts.get(s.id)?.verified ?? 0 })) };
 }
 
 /** The document's own provenance (not the text): what it was taken from, and from where. */

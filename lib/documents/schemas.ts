@@ -101,14 +101,16 @@ export const ZImportUrl = z.strictObject({
 });
 export type TImportUrl = z.infer<typeof ZImportUrl>;
 
+/** `GET /api/v1/documents?workspaceId=`: only that workspace's documents; nothing else is taken. */
+export const ZDocumentsQuery = z.strictObject({ workspaceId: z.string().min(1, "Give a workspace id").optional() });
+
 /** Columns the documents list sorts by: "verified" is the share of a document's live annotations that are Verified. */
 export const DOCUMENT_SORTS = ["title", "updated", "annotations", "verified"] as const;
 export type TDocumentSort = (typeof DOCUMENT_SORTS)[number];
 
 /**
- * `?q=&sort=&dir=&after=&before=&page=` of the /documents page; bad values fall back to the
- * defaults. Title and updated pages are keyset pages (`after`/`before` a document id); the counted
- * sorts are numbered pages.
+ * `?q=&sort=&dir=&after=&before=` of the /documents page; bad values fall back to the defaults.
+ * Every sort pages by keyset: `after`/`before` a document id (lib/documents/list-page.ts).
  */
 export const ZDocumentListQuery = z.object({
   q: z.string().trim().max(300).catch("").default(""),
@@ -116,7 +118,6 @@ export const ZDocumentListQuery = z.object({
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   after: z.string().max(100).optional().catch(undefined),
   before: z.string().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type TDocumentListQuery = z.infer<typeof ZDocumentListQuery>;
 

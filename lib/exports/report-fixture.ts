@@ -9,6 +9,7 @@ import { spanPages } from "@/lib/documents/pages";
 import type { TDocumentProvenance } from "@/lib/documents/queries";
 import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/schemas";
 import { PASTED } from "@/lib/reports/test-report";
+import { sourceLabel } from "@/lib/sources/label";
 import type { TSource } from "@/lib/sources/schemas";
 import { STATUSES, type TStatus } from "@/lib/statuses";
 import { testSource } from "@/lib/testing/sources";
@@ -131,7 +132,7 @@ const campaign: TReportDocument = {
       signOff: "CONFIRMED",
       signedOffBy: bob,
       signedOffAt: "2026-02-04T08:30:00.000Z",
-      chain: [{ sourceId: DE_WAAL.id, title: DE_WAAL.title, locator: "p. 170", note: "" }],
+      chain: [{ sourceId: DE_WAAL.id, title: DE_WAAL.title, label: sourceLabel(DE_WAAL), locator: "p. 170", note: "" }],
       evidence: [
         {
           id: "ev-1",

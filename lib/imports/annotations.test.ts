@@ -145,6 +145,13 @@ describe("importAnnotations (real database)", () => {
     expect(events[1].after).toMatchObject({ passage: "613 persons were killed", stance: "SUPPORTS", locator: "p. 4" });
     expect(await db().evidence.count({ where: { annotationId: rows[0].id, deletedAt: null } })).toBe(1);
     for (const row of rows.slice(1)) expect((await eventsOf(row.id)).map((e) => e.type)).toEqual(["CREATED"]);
+
+    // The editors and owners are asked to sign off each imported verdict, as for one given by hand; the importer is told nothing.
+    const verdicts = rows.filter((r) => r.signOff === "AWAITING").map((r) => r.id);
+    expect(verdicts).toHaveLength(2);
+    const asked = await db().notification.findMany({ where: { annotation: { documentId: copy.id } }, select: { userId: true, kind: true, actorId: true, annotationId: true } });
+    const expected = verdicts.flatMap((id) => [ws.users.OWNER.id, ws.users.EDITOR.id].map((userId) => [id, userId, "SIGN_OFF_REQUESTED", ws.users.REVIEWER2.id].join()));
+    expect(asked.map((n) => [n.annotationId, n.userId, n.kind, n.actorId].join()).sort()).toEqual(expected.sort());
   });
 
   it("imports a verdict that needs evidence as In progress, and says so, when the file comes from elsewhere", async () => {

@@ -18,7 +18,9 @@ import {
   type TImportSourcePlan,
 } from "@/lib/imports/schemas";
 import { foldForSearch } from "@/lib/sources/fold";
+import { sourceLabel } from "@/lib/sources/label";
 import { normaliseUrl } from "@/lib/sources/match-keys";
+import { labelOfRow, labelSelect } from "@/lib/sources/present";
 import { ZInlineSource, type TInlineSource } from "@/lib/sources/schemas";
 import { needsEvidence, STATUS_INFO, type TStatus } from "@/lib/statuses";
 
@@ -50,7 +52,7 @@ async function load(options: TOptions) {
   }
 }
 
-type TRegistrySource = { id: string; title: string; url: string; aliases: string[] };
+type TRegistrySource = { id: string; title: string; url: string; aliases: string[] } & Parameters<typeof labelOfRow>[0];
 
 /**
  * Finds a claimed source in the workspace's registry: a link to its page here, the same URL
@@ -156,7 +158,7 @@ async function plan(client: TTx, options: { userId: string; doc: TDocument; item
   const existing = await client.source.findMany({
     where: { workspaceId: doc.workspaceId, mergedIntoId: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, title: true, url: true, aliases: true },
+    select: { id: true, url: true, aliases: true, ...labelSelect },
   });
   const match = sourceMatcher(existing);
   const origins = await originsOf(client, { userId: options.userId, workspaceId: doc.workspaceId, ids: options.items.flatMap((i) => (i.originId ? [i.originId] : [])) });
@@ -173,12 +175,13 @@ async function plan(client: TTx, options: { userId: string; doc: TDocument; item
     let newSourceKey: string | null = null;
     if (item.source) {
       const found = match(item.source);
-      if (found) source = { id: found.source.id, title: found.source.title, by: found.by };
+      if (found) source = { id: found.source.id, title: found.source.title, label: labelOfRow(found.source), by: found.by };
       else {
         const fresh = newSource(item.source);
         if (!creating.has(fresh.key)) creating.set(fresh.key, fresh.input);
         newSourceKey = fresh.key;
-        source = { id: null, title: (creating.get(fresh.key) ?? fresh.input).title, by: null };
+        const input = creating.get(fresh.key) ?? fresh.input;
+        source = { id: null, title: input.title, label: sourceLabel(input), by: null };
       }
     }
 

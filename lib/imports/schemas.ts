@@ -34,6 +34,8 @@ export type TImportSourcePlan = {
   /** The workspace's source it matched, or null when it is to be created. */
   id: string | null;
   title: string;
+  /** As the app names sources everywhere (lib/sources/label.ts). */
+  label: string;
   /** How it matched: the same URL, the same title (folded), or a link to the source in this app. */
   by: "url" | "title" | "id" | null;
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZSignOff } from "@/lib/annotations/schemas";
 import { signOffAnnotation } from "@/lib/annotations/sign-off";
-import { markMentionsRead } from "@/lib/comments/mutations";
+import { editComment, markMentionsRead, postComment } from "@/lib/comments/mutations";
 import { listInbox, unreadInboxCount } from "@/lib/comments/queries";
 import { setNotificationSettings } from "@/lib/notifications/mutations";
 import { getNotificationSettings } from "@/lib/notifications/queries";
@@ -77,5 +77,19 @@ describe("notifications that follow the work", () => {
     expect([...first.items, ...second.items].map((i) => i.annotation.id)).toEqual(ids.reverse());
     expect(second.nextCursor).toBeNull();
     expect((await listInbox({ userId: ws.users.REVIEWER.id, cursor: "not a cursor" })).items).toEqual([]);
+  });
+
+  it("a mention reaches the member named unless they turned mentions off; editing keeps the one they had", async () => {
+    const ws = await testWorkspace(TEXT);
+    const a = await create(ws.users.EDITOR.id, ws.documentId, { start: 18, end: 28 });
+    const naming = (id: string, words: string) => ({ html: `<p>${words} <span data-type="mention" data-id="${id}" data-label="x">@x</span></p>` });
+    const first = await postComment({ userId: ws.users.EDITOR.id, annotationId: a.id, input: naming(ws.users.REVIEWER.id, "One") });
+    expect(await kinds(ws.users.REVIEWER.id)).toEqual([["MENTION", ws.users.EDITOR.id, null]]);
+
+    expect(await setNotificationSettings({ userId: ws.users.REVIEWER.id, input: { MENTION: false } })).toMatchObject({ MENTION: false, ASSIGNED: true });
+    await postComment({ userId: ws.users.EDITOR.id, annotationId: a.id, input: naming(ws.users.REVIEWER.id, "Two") });
+    await editComment({ userId: ws.users.EDITOR.id, commentId: first.id, input: { version: first.version, ...naming(ws.users.REVIEWER.id, "One, edited") } });
+    expect(await kinds(ws.users.REVIEWER.id)).toHaveLength(1);
+    expect(await unreadInboxCount({ userId: ws.users.REVIEWER.id })).toBe(1);
   });
 });

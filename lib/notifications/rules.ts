@@ -3,6 +3,9 @@ import type { TNotificationKind } from "@/lib/notifications/schemas";
 /** The fields of an annotation that decide who hears of a change (a subset of its event snapshot). */
 export type TNotifiedState = { status: string; assigneeId: string | null; signOff: string; verdictById: string | null; signOffNote: string };
 
+/** The state "before" an annotation that is being created: nothing assigned, no verdict. */
+export const NEWLY_CREATED: TNotifiedState = { status: "", assigneeId: null, signOff: "NONE", verdictById: null, signOffNote: "" };
+
 /** Who is told: one person, or the editors and owners of the workspace (all but `except`). */
 export type TNotice = { kind: TNotificationKind; reason: string; to: { person: string } | { editorsBut: string | null } };
 

@@ -10,6 +10,22 @@ const eventCount = (workspaceId: string) => db().annotationEvent.count({ where: 
 const versionOf = async (id: string) => (await db().annotation.findUniqueOrThrow({ where: { id } })).version;
 
 describe("bulk actions (real database)", () => {
+  it("notifies as the single actions do: each assignment its assignee, each verdict the editors", async () => {
+    const ws = await testWorkspace(TEXT);
+    const { REVIEWER, REVIEWER2, EDITOR, OWNER } = ws.users;
+    const rows = [await create(EDITOR.id, ws.documentId, { start: 0, end: 7 }), await create(EDITOR.id, ws.documentId, { start: 9, end: 20 })];
+    await bulk(EDITOR.id, { action: "assign", assigneeId: REVIEWER.id, items: rows.map((r) => ({ id: r.id, version: 1 })) });
+    const told = (userId: string) => db().notification.findMany({ where: { userId }, select: { kind: true, annotationId: true, actorId: true }, orderBy: { annotationId: "asc" } });
+    const sorted = rows.map((r) => r.id).sort();
+    expect(await told(REVIEWER.id)).toEqual(sorted.map((annotationId) => ({ kind: "ASSIGNED", annotationId, actorId: EDITOR.id })));
+
+    for (const r of rows) await addEvidenceTo(REVIEWER2.id, r.id);
+    await bulk(REVIEWER2.id, { action: "status", status: "VERIFIED", items: rows.map((r) => ({ id: r.id, version: 3 })) });
+    for (const userId of [EDITOR.id, OWNER.id]) {
+      expect(await told(userId)).toEqual(sorted.map((annotationId) => ({ kind: "SIGN_OFF_REQUESTED", annotationId, actorId: REVIEWER2.id })));
+    }
+  });
+
   it("sets a status row by row: done, refused by the evidence rule, stale; one event per changed row", async () => {
     const ws = await testWorkspace(TEXT);
     const { REVIEWER, EDITOR } = ws.users;

@@ -20,7 +20,7 @@ import {
 import { hasRole, type TRole } from "@/lib/roles";
 import { sourceLabel } from "@/lib/sources/label";
 import { listSources } from "@/lib/sources/queries";
-import type { TAuthor } from "@/lib/sources/schemas";
+import { labelOfRow, labelSelect } from "@/lib/sources/present";
 import { STATUSES, isVerdict } from "@/lib/statuses";
 import { listMemberOptions } from "@/lib/workspaces/queries";
 import type { TMemberOption } from "@/lib/workspaces/schemas";
@@ -133,7 +133,7 @@ const rowSelect = {
   createdAt: true,
   verdictAt: true,
   document: { select: { title: true } },
-  source: { select: { id: true, kind: true, title: true, authors: true, containerTitle: true, publisher: true, issued: true } },
+  source: { select: { id: true, ...labelSelect } },
   assignee: { select: personSelect },
   verdictBy: { select: personSelect },
 } as const satisfies Prisma.AnnotationSelect;
@@ -147,7 +147,7 @@ function presentRow(row: TRow): TQueueRow {
     exact: row.exact,
     documentId: row.documentId,
     documentTitle: row.document.title,
-    source: row.source && { id: row.source.id, title: row.source.title, label: sourceLabel({ ...row.source, authors: row.source.authors as TAuthor[] }) },
+    source: row.source && { id: row.source.id, title: row.source.title, label: labelOfRow(row.source) },
     status: row.status,
     signOff: row.signOff,
     assignee: row.assignee,

@@ -25,6 +25,7 @@ import {
 } from "@/lib/reports/notes";
 import { statusClassName } from "@/lib/reports/report-css";
 import { STATUSES, STATUS_INFO } from "@/lib/statuses";
+import { sourceLabel } from "@/lib/sources/label";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -86,7 +87,7 @@ function summaryBlock(report: TReport): string {
   const s = report.summary;
   const sources = s.sources.length
     ? `<table class="rp-table"><thead><tr><th scope="col">Source</th><th scope="col" class="num">Annotations</th><th scope="col">By status</th></tr></thead><tbody>${s.sources
-        .map((row) => `<tr><td>${esc(row.source.title)}</td><td class="num">${row.total}</td><td>${counts(row.byStatus, "present")}</td></tr>`)
+        .map((row) => `<tr><td>${esc(sourceLabel(row.source))}</td><td class="num">${row.total}</td><td>${counts(row.byStatus, "present")}</td></tr>`)
         .join("")}</tbody></table>`
     : `<p class="rp-empty">No annotation names a source.</p>`;
   return `<section class="rp-summary" aria-labelledby="rp-summary-h">

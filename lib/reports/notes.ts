@@ -206,7 +206,7 @@ export function noteOf(options: { annotation: TReportAnnotation; docIndex: numbe
     quote: a.exact,
     status: a.status,
     facts,
-    chain: a.chain.map((hop) => [hop.title, hop.locator, hop.note].filter(Boolean).join(" — ")),
+    chain: a.chain.map((hop) => [hop.label, hop.locator, hop.note].filter(Boolean).join(" — ")),
     evidence: a.evidence.map((e) => ({
       stance: `${STANCE_INFO[e.stance].symbol} ${STANCE_INFO[e.stance].label}`,
       passage: e.passage,

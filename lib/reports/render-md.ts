@@ -24,6 +24,7 @@ import {
 import type { TReport, TReportAnnotation, TReportDocument } from "@/lib/reports/schemas";
 import { segmentText } from "@/lib/reports/segments";
 import { STATUSES, STATUS_INFO } from "@/lib/statuses";
+import { sourceLabel } from "@/lib/sources/label";
 
 /** Characters that could start inline markup anywhere in a line (and `#`, `$` for headings and math). */
 export function mdInline(text: string): string {
@@ -208,7 +209,7 @@ function summaryMd(report: TReport): string {
           const by = STATUSES.filter((st) => row.byStatus[st] > 0)
             .map((st) => `${STATUS_INFO[st].symbol} ${STATUS_INFO[st].label} ${row.byStatus[st]}`)
             .join(", ");
-          return `| ${mdOne(row.source.title)} | ${row.total} | ${by} |`;
+          return `| ${mdOne(sourceLabel(row.source))} | ${row.total} | ${by} |`;
         }),
       ].join("\n")
     : "_No annotation names a source._";

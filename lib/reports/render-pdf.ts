@@ -29,6 +29,7 @@ import { attachSharedFonts, FONT, installFastWrites, type TFontKey } from "@/lib
 import { segmentText } from "@/lib/reports/segments";
 import { reflowedText, TIGHT_JOIN } from "@/lib/documents/reflow";
 import { STATUSES, STATUS_INFO } from "@/lib/statuses";
+import { sourceLabel } from "@/lib/sources/label";
 
 const INK = "#1d1d1f";
 /** Between a value and the links after it. */
@@ -188,7 +189,7 @@ function summary(w: Writer, report: TReport) {
     const by = STATUSES.filter((st) => row.byStatus[st] > 0)
       .map((st) => `${statusLine(st)} ${row.byStatus[st]}`)
       .join(", ");
-    doc.font(FONT.bold).fontSize(9.5).fillColor(INK).text(row.source.title, { ...PLAIN, width: w.width, continued: true });
+    doc.font(FONT.bold).fontSize(9.5).fillColor(INK).text(sourceLabel(row.source), { ...PLAIN, width: w.width, continued: true });
     doc.font(FONT.regular).text(` — ${row.total} ${row.total === 1 ? "annotation" : "annotations"}: ${by}`, { ...PLAIN, width: w.width });
     doc.moveDown(0.2);
   }

@@ -79,7 +79,7 @@ export function testAnnotation(options: { documentId: string; text: string; n: n
     updatedAt: AT,
     deletedAt: null,
     evidenceCount: span.evidence?.length ?? 0,
-    chain: (span.chain ?? []).map((hop, i) => ({ sourceId: `hop${i}`, title: hop.title, locator: hop.locator ?? "", note: "" })),
+    chain: (span.chain ?? []).map((hop, i) => ({ sourceId: `hop${i}`, title: hop.title, label: hop.title, locator: hop.locator ?? "", note: "" })),
     assignee: null,
     onChecklist: false,
     verdictBy: verdict ? ANNA : null,

@@ -1,6 +1,7 @@
 import "server-only";
 import { requireMember } from "@/lib/access";
 import { db } from "@/lib/db";
+import { labelOfRow, labelSelect } from "@/lib/sources/present";
 import type { TStatus } from "@/lib/statuses";
 
 export type TCitingAnnotation = { id: string; exact: string; locator: string; status: TStatus; start: number };
@@ -8,10 +9,10 @@ export type TCitingDocument = { documentId: string; title: string; annotations: 
 export type TSecondHandCitation = TCitingAnnotation & {
   documentId: string;
   documentTitle: string;
-  /** The source the annotation claims directly, if any. */
-  claimedTitle: string | null;
-  /** The attribution chain's sources in order, this document's end first. */
-  chain: { sourceId: string; title: string; locator: string }[];
+  /** The label of the source the annotation claims directly, if any. */
+  claimedLabel: string | null;
+  /** The attribution chain's sources in order, this document's end first, by label. */
+  chain: { sourceId: string; label: string; locator: string }[];
 };
 export type TSourceCitations = {
   documents: TCitingDocument[];
@@ -43,8 +44,8 @@ export async function listSourceCitations(options: { userId: string; workspaceId
       orderBy: [{ document: { title: "asc" } }, { documentId: "asc" }, { start: "asc" }, { id: "asc" }],
       select: {
         ...citingSelect,
-        source: { select: { title: true } },
-        chain: { orderBy: { position: "asc" }, select: { sourceId: true, locator: true, source: { select: { title: true } } } },
+        source: { select: labelSelect },
+        chain: { orderBy: { position: "asc" }, select: { sourceId: true, locator: true, source: { select: labelSelect } } },
       },
     }),
   ]);
@@ -65,8 +66,8 @@ export async function listSourceCitations(options: { userId: string; workspaceId
     start: a.start,
     documentId: a.documentId,
     documentTitle: a.document.title,
-    claimedTitle: a.source?.title ?? null,
-    chain: a.chain.map((hop) => ({ sourceId: hop.sourceId, title: hop.source.title, locator: hop.locator })),
+    claimedLabel: a.source ? labelOfRow(a.source) : null,
+    chain: a.chain.map((hop) => ({ sourceId: hop.sourceId, label: labelOfRow(hop.source), locator: hop.locator })),
   }));
   return { documents, statusCounts, secondHand };
 }

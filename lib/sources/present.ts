@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { sourceLabel } from "@/lib/sources/label";
 import type { TAuthor, TSource } from "@/lib/sources/schemas";
 
 /** The columns a TSource is made of; annotations join their source with the same select. */
@@ -49,4 +50,13 @@ export function presentSource(row: TSourceRow): TSource {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** The columns a source's label (lib/sources/label.ts) is made of, for reads that show a source by name only. */
+export const labelSelect = { kind: true, title: true, authors: true, containerTitle: true, publisher: true, issued: true } as const satisfies Prisma.SourceSelect;
+
+/** The label of a row read with labelSelect (or more). */
+export function labelOfRow(row: Prisma.SourceGetPayload<{ select: typeof labelSelect }>): string {
+  // Written only through ZAuthor-validated input, so the JSON column holds TAuthor[].
+  return sourceLabel({ ...row, authors: row.authors as TAuthor[] });
 }

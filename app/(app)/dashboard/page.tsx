@@ -85,8 +85,8 @@ export default async function DashboardPage({ searchParams }: TProps) {
   }));
   const sourceRows: TStatusRow[] = d.sources.map((s) => ({
     key: s.id ?? NO_SOURCE,
-    name: s.title,
-    label: s.id ? <Link href={`/sources/${s.id}`}>{s.title}</Link> : <em>{s.title}</em>,
+    name: s.label,
+    label: s.id ? <Link href={`/sources/${s.id}`}>{s.label}</Link> : <em>{s.label}</em>,
     counts: s.counts,
     total: s.total,
     filter: { source: s.id ?? NO_SOURCE },

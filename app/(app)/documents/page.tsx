@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DocumentListControls, DocumentListPager } from "@/components/documents/document-list-controls";
-import { listDocumentPage } from "@/lib/documents/queries";
+import { listDocumentPage } from "@/lib/documents/list-page";
 import { ZDocumentListQuery } from "@/lib/documents/schemas";
 import { formatDateTime, formatLength } from "@/lib/format";
 import { hasRole } from "@/lib/roles";
@@ -10,7 +10,7 @@ import { listWorkspaces } from "@/lib/workspaces/queries";
 
 export const metadata: Metadata = { title: "Documents" };
 
-type TProps = { searchParams: Promise<{ deleted?: string; q?: string; sort?: string; dir?: string; after?: string; before?: string; page?: string }> };
+type TProps = { searchParams: Promise<{ deleted?: string; q?: string; sort?: string; dir?: string; after?: string; before?: string }> };
 
 /** "2 of 5 (40%)", or a dash without annotations. */
 function verifiedShare(verified: number, total: number): string {

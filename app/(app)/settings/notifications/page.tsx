@@ -6,7 +6,7 @@ import { requirePageUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Notifications" };
 
-/** What reaches the signed-in member's inbox besides mentions. */
+/** What reaches the signed-in member's inbox: mentions and the other kinds. */
 export default async function NotificationSettingsPage() {
   const user = await requirePageUser();
   const settings = await getNotificationSettings({ userId: user.id });
@@ -14,8 +14,8 @@ export default async function NotificationSettingsPage() {
     <main className="page">
       <h1>Notifications</h1>
       <p>
-        Your <Link href="/inbox">inbox</Link> always shows the comments that mention you. Choose what else it tells you about your work. A kind turned off
-        stops new notifications of that kind; the ones already there stay.
+        Choose what your <Link href="/inbox">inbox</Link> tells you: the comments that mention you, and what happens to your work. A kind turned off stops
+        new notifications of that kind; the ones already there stay.
       </p>
       <NotificationSettingsForm settings={settings} />
       <p>

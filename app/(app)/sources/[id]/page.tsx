@@ -39,6 +39,7 @@ export default async function SourcePage({ params }: TProps) {
       <MergeNotices merges={merges} canUndo={hasRole(role, "OWNER")} />
       <div className="page-title">
         <h1>{source.title}</h1>
+        <p className="muted">Shown everywhere as: {sourceLabel(source)}</p>
         {canEdit && (
           <div className="toolbar">
             <Link href={`/sources/${source.id}/edit`} className="button">
@@ -50,7 +51,7 @@ export default async function SourcePage({ params }: TProps) {
       {canEdit && (
         <MergeSourceForm
           sourceId={source.id}
-          title={source.title}
+          label={sourceLabel(source)}
           annotationCount={annotationCount}
           options={others.filter((s) => s.id !== source.id).map((s) => ({ id: s.id, label: sourceLabel(s) }))}
         />

@@ -1,4 +1,5 @@
-import { apiRoute, json } from "@/lib/api/handler";
+import { apiRoute, json, parseInput } from "@/lib/api/handler";
+import { ZDocumentsQuery } from "@/lib/documents/schemas";
 import { readDocumentUpload } from "@/lib/documents/upload";
 import { createDocument } from "@/lib/documents/mutations";
 import { importDocument } from "@/lib/documents/intake";
@@ -6,7 +7,7 @@ import { presentDocument, presentDocumentSummary } from "@/lib/documents/present
 import { getDocument, listDocuments } from "@/lib/documents/queries";
 
 export const GET = apiRoute(async ({ req, user }) => {
-  const workspaceId = new URL(req.url).searchParams.get("workspaceId") ?? undefined;
+  const { workspaceId } = parseInput(ZDocumentsQuery, Object.fromEntries(new URL(req.url).searchParams));
   const documents = await listDocuments({ userId: user.id, workspaceId });
   return json({ documents: documents.map(presentDocumentSummary) });
 });

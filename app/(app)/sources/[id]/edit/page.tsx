@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SourceForm } from "@/components/sources/source-form";
+import { sourceLabel } from "@/lib/sources/label";
 import { hasRole } from "@/lib/roles";
 import { loadSourcePage } from "../load";
 
@@ -16,7 +17,7 @@ export default async function EditSourcePage({ params }: TProps) {
   return (
     <main className="page narrow">
       <p>
-        <Link href={`/sources/${source.id}`}>← {source.title}</Link>
+        <Link href={`/sources/${source.id}`}>← {sourceLabel(source)}</Link>
       </p>
       <h1>Edit source</h1>
       {hasRole(role, "EDITOR") ? <SourceForm mode="edit" source={source} /> : <p role="status">Only editors and owners edit sources.</p>}
