@@ -226,9 +226,15 @@ test("every documented response of the OpenAPI document matches what the API ans
     await call("PATCH /api/v1/workspaces/{id}", 200, { as: owner, params: p({ id: made.id }), body: { version, requireSignOff: false } });
     await call("PATCH /api/v1/workspaces/{id}", 409, { as: owner, params: p({ id: made.id }), body: { version, requireSignOff: true } });
     await call("GET /api/v1/workspaces/{id}/members", 200, { as: owner, params: p({ id: made.id }) });
-    const added = (await call("POST /api/v1/workspaces/{id}/members", 201, { as: owner, params: p({ id: made.id }), body: { email: `checked-${Date.now()}@example.com`, role: "REVIEWER" } })) as { userId: string };
-    await call("POST /api/v1/workspaces/{id}/members", 409, { as: owner, params: p({ id: made.id }), body: { email: ws.users.OWNER.email, role: "REVIEWER" } });
-    const newcomer = added.userId;
+    await call("GET /api/v1/workspaces/{id}/invitations", 200, { as: owner, params: p({ id: made.id }) });
+    const invited = (await call("POST /api/v1/workspaces/{id}/invitations", 201, { as: owner, params: p({ id: made.id }), body: { email: `checked-${Date.now()}@example.com`, role: "REVIEWER" } })) as {
+      invitation: { id: string };
+    };
+    await call("POST /api/v1/workspaces/{id}/invitations", 409, { as: owner, params: p({ id: made.id }), body: { email: ws.users.OWNER.email, role: "REVIEWER" } });
+    await call("DELETE /api/v1/workspaces/{id}/invitations/{invitationId}", 204, { as: owner, params: p({ id: made.id, invitationId: invited.invitation.id }) });
+    // A member to change and remove (joining through an invitation's page is e2e/invitations.spec.ts's).
+    await prisma().membership.create({ data: { workspaceId: made.id, userId: ws.users.VIEWER.id, role: "REVIEWER" } });
+    const newcomer = ws.users.VIEWER.id;
     await call("PATCH /api/v1/workspaces/{id}/members/{userId}", 200, { as: owner, params: p({ id: made.id, userId: newcomer }), body: { role: "EDITOR" } });
     await call("PATCH /api/v1/workspaces/{id}/members/{userId}", 409, { as: owner, params: p({ id: made.id, userId: ws.users.OWNER.id }), body: { role: "EDITOR" } });
     await call("DELETE /api/v1/workspaces/{id}/members/{userId}", 409, { as: owner, params: p({ id: made.id, userId: ws.users.OWNER.id }) });
@@ -352,11 +358,63 @@ test("every documented response of the OpenAPI document matches what the API ans
     await call("POST /api/v1/documents/{id}/annotations/import", 201, { as: reviewer, params: p({ id: ids.document }), body: importBody });
   });
 
+  await test.step("revisions", async () => {
+    const text = "Memorial reported 613 killed in Khojaly. Newsweek quoted it.";
+    const made = (await call("POST /api/v1/documents", 201, { as: editor, body: { workspaceId: ws.id, title: "Revised text", text } })) as { id: string };
+    const quoted = (await call("POST /api/v1/documents/{id}/annotations", 201, { as: reviewer, params: p({ id: made.id }), body: { start: 18, end: 28, revision: 1 } })) as { id: string };
+    await call("GET /api/v1/documents/{id}/revisions", 200, { as: owner, params: p({ id: made.id }) });
+    await call("POST /api/v1/documents/{id}/revisions", 201, { as: editor, params: p({ id: made.id }), body: { baseRevision: 1, text: text.replace("613", "618"), reason: "Figure misread" } });
+    await call("POST /api/v1/documents/{id}/revisions", 409, { as: editor, params: p({ id: made.id }), body: { baseRevision: 1, text: `${text} More.`, reason: "Late" } });
+    await call("GET /api/v1/documents/{id}/revisions/{n}", 200, { as: owner, params: p({ id: made.id, n: "1" }) });
+    await call("GET /api/v1/documents/{id}/diff", 200, { as: owner, params: p({ id: made.id }), query: { from: "1", to: "2" } });
+    const flagged = (await (await owner.get(`/api/v1/annotations/${quoted.id}`)).json()) as { version: number; needsRecheck: boolean };
+    expect(flagged.needsRecheck).toBe(true);
+    await call("POST /api/v1/annotations/{id}/recheck", 200, { as: reviewer, params: p({ id: quoted.id }), body: { version: flagged.version } });
+    await call("POST /api/v1/annotations/{id}/recheck", 409, { as: reviewer, params: p({ id: quoted.id }), body: { version: flagged.version + 1 } });
+  });
+
   await test.step("inbox", async () => {
     await call("GET /api/v1/inbox", 200, { as: editor, query: { limit: "10" } });
     await call("POST /api/v1/inbox/read", 200, { as: editor, body: { all: true } });
     await call("GET /api/v1/inbox/settings", 200, { as: editor });
     await call("PUT /api/v1/inbox/settings", 200, { as: editor, body: { MENTION: true } });
+  });
+
+  await test.step("sizes and caps: an export too large to wait for, a merge of a heavily cited source, a sixth live stream", async () => {
+    // A workspace of 11 documents (more than SYNC_EXPORT_MAX_DOCUMENTS): its export is a job (202), and past the cap 429.
+    const big = await createWorkspace({ corpus: true });
+    await prisma().document.createMany({
+      data: Array.from({ length: 6 }, (_, i) => ({ workspaceId: big.id, title: `Extra ${i}`, text: `Extra text ${i}.`, sha256: String(i).repeat(64), length: 13, createdById: big.users.OWNER.id })),
+    });
+    const bigOwner = await context(big.users.OWNER);
+    await call("GET /api/v1/workspaces/{id}/export", 202, { as: bigOwner, params: p({ id: big.id }), query: { format: "csv" } });
+    await Promise.all(Array.from({ length: 3 }, () => prisma().exportJob.create({ data: { workspaceId: big.id, userId: big.users.OWNER.id, format: "pdf", options: {}, total: 11 } })));
+    await call("GET /api/v1/workspaces/{id}/export", 429, { as: bigOwner, params: p({ id: big.id }), query: { format: "csv" } });
+    await prisma().exportJob.deleteMany({ where: { workspaceId: big.id } });
+
+    // A source cited more than MERGE_INLINE_MAX times is merged in the background (202), its progress read back.
+    const cited = await createSource({ workspaceId: ws.id, userId: ws.users.EDITOR.id, title: "Much cited" });
+    const kept = await createSource({ workspaceId: ws.id, userId: ws.users.EDITOR.id, title: "Much cited, kept" });
+    await prisma().annotation.createMany({
+      data: Array.from({ length: 501 }, () => ({
+        workspaceId: ws.id, documentId: doc0.id, documentRevision: 1, start: 0, end: 7, exact: "x", prefix: "", suffix: "",
+        sourceId: cited.id, createdById: ws.users.REVIEWER.id, updatedById: ws.users.REVIEWER.id,
+      })),
+    });
+    const running = (await call("POST /api/v1/sources/{id}/merge", 202, { as: editor, params: p({ id: cited.id }), body: { intoId: kept.id } })) as { merge: { id: string } };
+    await call("GET /api/v1/source-merges/{id}", 200, { as: editor, params: p({ id: running.merge.id }) });
+
+    // Five live streams a member may hold; the sixth is refused (429), on either kind of stream.
+    const { token } = (await (await editor.post("/api/v1/tokens", { data: { name: "Streams", scope: "READ" } })).json()) as { token: string };
+    const streamer = await context(undefined, { Authorization: `Bearer ${token}` });
+    const open = Array.from({ length: 5 }, () => new AbortController());
+    await Promise.all(open.map((abort) => fetch(`${baseURL}/api/v1/documents/${doc0.id}/live`, { headers: { Authorization: `Bearer ${token}` }, signal: abort.signal })));
+    try {
+      await api.check("GET /api/v1/documents/{id}/live", 429, await streamer.get(`/api/v1/documents/${doc0.id}/live`));
+      await api.check("GET /api/v1/workspaces/{id}/live", 429, await streamer.get(`/api/v1/workspaces/${ws.id}/live`));
+    } finally {
+      open.forEach((abort) => abort.abort());
+    }
   });
 
   await test.step("every operation's shared errors: 401, 403, 404, 400, 422, 413", async () => {
