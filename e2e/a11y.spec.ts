@@ -35,7 +35,7 @@ const EMPTY_PAGES = ["/documents", "/documents/new", "/dashboard", "/queue", "/i
 const ANNOTATED_PAGES = ["/documents", "/documents/:doc/report", "/documents/:doc/activity", "/documents/:doc/import", "/documents/:doc/revisions?read=1", "/documents/:doc/edit", "/dashboard", "/queue", "/queue?tab=unassigned", "/inbox", "/sources", "/sources/:source", "/sources/:source/edit", "/reports", "/workspaces/:id"];
 const DARK_PAGES = ["/login", "/documents", "/documents/:doc", "/dashboard", "/queue", "/inbox", "/sources", "/sources/:source", "/sources/new", "/workspaces/:id", "/settings/tokens", "/documents/:doc/report"];
 /** Checked by their own tests below (the sign-in page, the reading view in its states), or by none with the reason. */
-const CHECKED_ELSEWHERE = ["/login", "/documents/:doc"];
+const CHECKED_ELSEWHERE = ["/login", "/documents/:doc", "/invitations/:token"];
 const NOT_A_PAGE = { "/": "only redirects to /documents" };
 
 /** Every page of the app, from its page.tsx files under app/, with each dynamic segment as ":". */

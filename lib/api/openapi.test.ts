@@ -125,7 +125,7 @@ describe("OpenAPI document", () => {
     expect(create.security).toEqual([{ sessionCookie: [] }]);
     expect(doc.paths["/api/v1/tokens/{id}"].delete.security).toEqual([{ sessionCookie: [] }]);
     expect(doc.paths["/api/v1/openapi.json"].get.security).toEqual([]);
-    expect(doc.paths["/api/v1/documents/{id}/annotations"].get.parameters?.map((x) => x.name)).toEqual(["id", "status", "sourceId"]);
+    expect(doc.paths["/api/v1/documents/{id}/annotations"].get.parameters?.map((x) => x.name)).toEqual(["id", "status", "sourceId", "needsRecheck"]);
     expect(resolvePointer(doc, "/components/securitySchemes/bearerToken")).toMatchObject({ type: "http", scheme: "bearer" });
   });
 
