@@ -178,7 +178,9 @@ async function runnerPort(): Promise<number | null> {
 test("an export started through A finishes after the instance running it is killed: the other takes it over within 2 s", async () => {
   test.setTimeout(240_000);
   const job = await exportUnderWay(a!);
-  // Either instance may have taken the job from the queue; the one running it is killed.
+  // Either instance may have taken the job from the queue; the one running it is killed. Its lease
+  // may follow its first progress by a moment (lib/jobs/queue.ts): waited for.
+  await expect.poll(runnerPort, { timeout: 5_000, intervals: [50] }).not.toBeNull();
   const port = await runnerPort();
   expect([a!.port, b!.port]).toContain(port);
   const [victim, survivor] = port === a!.port ? [a!, b!] : [b!, a!];
