@@ -22,6 +22,8 @@ const OCR = "the existence of the genocidal intent саn bе inferred";
 const FIXED = "the existence of the genocidal intent can be inferred";
 
 test("an editor fixes “саn bе” inside a verified, signed-off annotation: it needs a re-check and awaits sign-off again, the diff shows the change, and a reader's open page switches to the new revision without a reload", async ({ page, browser }) => {
+  // Two browsers over a 195 KB text, a live switch and two axe passes: longer than the default on a busy run.
+  test.setTimeout(150_000);
   const workspace = await createWorkspace({ corpus: true });
   const doc = workspace.documents.find((d) => d.title === COMPILATION)!;
   const text = readCorpusText(doc.file);

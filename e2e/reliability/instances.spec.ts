@@ -14,7 +14,8 @@ import { bearer, createApiToken } from "./lib/token";
 import { startApp, type TAppProcess } from "./lib/app-process";
 import { freshDatabase, type TTestDatabase } from "./lib/database";
 
-const BASE_PORT = Number(process.env.E2E_PORT ?? 3000) + 200;
+/** Apart from the crash suite's app (E2E_PORT + 200). */
+const BASE_PORT = Number(process.env.E2E_PORT ?? 3000) + 300;
 const WITHIN_2_S = 2_000;
 /** Copies of the longest demo document in the workspace exported, so that the export is still running when its instance is killed. */
 const EXPORT_DOCUMENTS = 40;

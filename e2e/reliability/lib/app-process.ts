@@ -60,11 +60,20 @@ export async function startApp(options: { databaseUrl: string; port: number; wai
       await exited(server);
     },
     stop: async () => {
-      if (server.exitCode !== null || server.signalCode !== null) return;
-      killGroup(server, "SIGTERM");
-      if (await Promise.race([exited(server).then(() => true), sleep(5_000).then(() => false)])) return;
-      killGroup(server, "SIGKILL");
-      await exited(server);
+      if (server.exitCode === null && server.signalCode === null) {
+        killGroup(server, "SIGTERM");
+        if (!(await Promise.race([exited(server).then(() => true), sleep(5_000).then(() => false)]))) {
+          killGroup(server, "SIGKILL");
+          await exited(server);
+        }
+      }
+      // The port must be free before the next app takes it: whatever of the group still answers
+      // there (a server process that outlived its launcher) is killed.
+      for (const deadline = Date.now() + 5_000; (await loginStatus(port)) !== null && Date.now() < deadline; ) await sleep(100);
+      if ((await loginStatus(port)) !== null) {
+        killGroup(server, "SIGKILL");
+        for (const deadline = Date.now() + 5_000; (await loginStatus(port)) !== null && Date.now() < deadline; ) await sleep(100);
+      }
     },
   };
 
