@@ -9,15 +9,7 @@
  * The lib functions import "server-only": the bench runs itself again under the react-server
  * condition, as bench/scale.ts does.
  */
-import { spawnSync } from "node:child_process";
-import path from "node:path";
+import { underReactServer } from "./lib/react-server";
 
-const CONDITION = "--conditions=react-server";
-
-if (!process.execArgv.includes(CONDITION)) {
-  const tsx = path.join(__dirname, "..", "node_modules", ".bin", "tsx");
-  const child = spawnSync(tsx, [CONDITION, __filename, ...process.argv.slice(2)], { stdio: "inherit" });
-  process.exit(child.status ?? 1);
-} else {
-  void import("./lib/revision-run").then(({ main }) => main(process.argv.includes("--smoke")));
-}
+// The lib modules it loads must be resolved under the condition: imported only once under it.
+underReactServer(__filename, () => import("./lib/revision-run"));

@@ -14,16 +14,7 @@
  * Exits non-zero when a function errors or returns wrong rows or counts (checked against plain SQL
  * on the same data), and in the full run also when a plan reads a watched table sequentially.
  */
-import { spawnSync } from "node:child_process";
-import path from "node:path";
+import { underReactServer } from "./lib/react-server";
 
-const CONDITION = "--conditions=react-server";
-
-if (!process.execArgv.includes(CONDITION)) {
-  const tsx = path.join(__dirname, "..", "node_modules", ".bin", "tsx");
-  const child = spawnSync(tsx, [CONDITION, __filename, ...process.argv.slice(2)], { stdio: "inherit" });
-  process.exit(child.status ?? 1);
-} else {
-  // Imported only now: the lib modules it loads must be resolved under the condition.
-  void import("./lib/scale-run").then(({ main }) => main(process.argv.includes("--smoke")));
-}
+// The lib modules it loads must be resolved under the condition: imported only once under it.
+underReactServer(__filename, () => import("./lib/scale-run"));

@@ -100,26 +100,8 @@ export default async function RevisionsPage({ params, searchParams }: TProps) {
         <section aria-labelledby="diff-heading">
           <h2 id="diff-heading">Changes</h2>
           <form method="get" className="inline-form">
-            <label>
-              From revision{" "}
-              <select name="from" defaultValue={from}>
-                {revisions.map((r) => (
-                  <option key={r.number} value={r.number}>
-                    {r.number}
-                  </option>
-                ))}
-              </select>
-            </label>{" "}
-            <label>
-              to revision{" "}
-              <select name="to" defaultValue={to}>
-                {revisions.map((r) => (
-                  <option key={r.number} value={r.number}>
-                    {r.number}
-                  </option>
-                ))}
-              </select>
-            </label>{" "}
+            <RevisionSelect label="From revision" name="from" value={from} numbers={revisions.map((r) => r.number)} />{" "}
+            <RevisionSelect label="to revision" name="to" value={to} numbers={revisions.map((r) => r.number)} />{" "}
             <button type="submit" className="button">
               Compare
             </button>
@@ -138,6 +120,21 @@ export default async function RevisionsPage({ params, searchParams }: TProps) {
         </section>
       )}
     </main>
+  );
+}
+
+function RevisionSelect(props: { label: string; name: string; value: number; numbers: number[] }) {
+  return (
+    <label>
+      {props.label}{" "}
+      <select name={props.name} defaultValue={props.value}>
+        {props.numbers.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
